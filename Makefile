@@ -1,0 +1,43 @@
+# Every command an editor or developer needs. `make serve` and `make test` do all set-up themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test content-report schema clean
+
+# The virtual environment is remade whenever a requirements file changes.
+$(BIN)/.installed-build: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-test: requirements.txt requirements-test.txt $(BIN)/.installed-build
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## serve: build the site, then serve it at http://127.0.0.1:8000, rebuilding when anything changes.
+serve: build
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## build: build the site into site/. A failed build leaves the previous site/ as it was.
+build: $(BIN)/.installed-build
+	rm -rf .site-building
+	$(BIN)/mkdocs build --strict --site-dir .site-building || { rm -rf .site-building; exit 1; }
+	rm -rf site && mv .site-building site
+
+## test: install what the tests need, then run every test.
+test: $(BIN)/.installed-test
+	$(BIN)/python -m pytest
+
+## content-report: the review status of the guide and every resource address still to confirm.
+content-report: $(BIN)/.installed-build
+	$(BIN)/python -m macros.report
+
+## schema: write the JSON Schema files in content/schema/ from the content definitions.
+schema: $(BIN)/.installed-build
+	$(BIN)/python -m macros.report --write-schema
+
+clean:
+	rm -rf site .site-building $(VENV)

@@ -1,0 +1,47 @@
+"""Load and validate every content file at once, before any page is rendered."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model
+from .content import ContentError, Problem, read_yaml
+from .schema import check_references, validate
+
+# Each content file, the definition it must follow, and the JSON Schema published for it.
+CONTENT_FILES = {
+    "content/site.yml": (model.SiteSettings, "site.schema.json", "Site settings"),
+    "content/information-sharing.yml": (model.Guide, "guide.schema.json", "Information sharing guide"),
+}
+SCHEMA_FOLDER = "content/schema"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the pages are made from, validated."""
+
+    site: model.SiteSettings
+    guide: model.Guide
+
+
+def load_content(root: Path) -> Content:
+    """Read and check every content file under `root`; raise ContentError listing every problem."""
+    problems: list[Problem] = []
+    states, loaded, documents = [], {}, {}
+    for name, (definition, _, _) in CONTENT_FILES.items():
+        document, read_problems = read_yaml(root / name, name)
+        problems.extend(read_problems)
+        if document is None:
+            continue
+        documents[name] = document
+        value, state = validate(definition, document)
+        states.append(state)
+        loaded[name] = value
+    problems.extend(check_references(states))
+    site = loaded.get("content/site.yml")
+    if site is not None and site.logo and not (root / "docs" / site.logo).is_file():
+        line = documents["content/site.yml"].line_of(("logo",))
+        problems.append(Problem("content/site.yml", line, "logo", f'no file docs/{site.logo}; expected an image there'))
+    if problems or any(value is None for value in loaded.values()):
+        raise ContentError(problems)
+    return Content(site=site, guide=loaded["content/information-sharing.yml"])

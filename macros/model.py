@@ -1,0 +1,263 @@
+"""What the content files contain: one definition for each kind of thing an editor writes.
+
+The validator (`schema.py`) checks the YAML against these; the renderers only ever see them.
+`ID_KIND` marks things that have a stable id, and so a page anchor that others may link to.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import ClassVar, Literal, Optional
+
+from .schema import AssetPath, ContactUrl, Id, Line, Markdown, Published, Ref, Url, described
+
+# Material for MkDocs' named colours, the only values `colour` accepts.
+Colour = Literal["red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
+                 "green", "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown",
+                 "grey", "blue grey", "black", "white"]
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Settings for the whole site: who publishes it and how it looks."""
+
+    DESCRIBED_AS: ClassVar[str] = "the site settings"
+    partnership_name: Line = described("The partnership's full name, shown in the footer and the page titles.")
+    short_name: Line = described("A short name for the partnership, used where space is tight.")
+    contact: Line = described("One line telling readers how to contact the partnership about this guide.")
+    contact_url: ContactUrl = described("Where the contact line links to: a web page or a mailto: address.")
+    colour: Colour = described("The colour of the header bar, one of Material for MkDocs' named colours.")
+    site_url: Optional[Url] = described(
+        "The address the site will be published at, ending with /. Leave empty if not known yet.", default=None)
+    logo: Optional[AssetPath] = described(
+        "An image under docs/assets/ to show in the header. Leave empty for the standard icon.", default=None)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published document that the guide takes facts from."""
+
+    DESCRIBED_AS: ClassVar[str] = "a source"
+    title: Line = described("The document's title as its publisher gives it.")
+    publisher: Line = described("Who published it, for example Department for Education.")
+    url: Url = described("Where to read it.")
+    published: Published = described("When this version was published or last updated: YYYY-MM or YYYY-MM-DD.")
+    note: Optional[Line] = described("Anything a reader should know about this version.", default=None)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One point made on a page, as a paragraph or list item with its own anchor."""
+
+    ID_KIND: ClassVar[str] = "point"
+    DESCRIBED_AS: ClassVar[str] = "a point"
+    id: Id = described("A stable id for this point; it becomes the point's anchor on the page.")
+    text: Markdown = described("The point itself.")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A finding from national reviews showing why information sharing matters."""
+
+    ID_KIND: ClassVar[str] = "evidence"
+    DESCRIBED_AS: ClassVar[str] = "a finding"
+    id: Id = described("A stable id for this finding.")
+    text: Markdown = described("The finding, in our own words.")
+    source: Source = described("Where the finding comes from.")
+
+
+@dataclass(frozen=True)
+class WhatIsSection:
+    """Section 1: what information sharing is and why it matters."""
+
+    ID_KIND: ClassVar[str] = "section"
+    DESCRIBED_AS: ClassVar[str] = "the 'what is' section"
+    id: Id = described("The section's id; also the name of its page.")
+    title: Line = described("The section's heading.")
+    summary: Line = described("One sentence saying what the section covers (home page, link previews).")
+    points: list[Point] = described("The section's main points, in reading order.")
+    failings_intro: Line = described("The sentence introducing the list of ways sharing goes wrong.")
+    failings: list[Point] = described("Ways practitioners fail even when information is shared.")
+    evidence_title: Line = described("The heading above the findings from national reviews.")
+    evidence: list[Evidence] = described("Findings from national reviews, each with its source.")
+
+
+@dataclass(frozen=True)
+class KeyMessage:
+    """One of the key messages of the guide."""
+
+    ID_KIND: ClassVar[str] = "message"
+    DESCRIBED_AS: ClassVar[str] = "a key message"
+    id: Id = described("A stable id for this message; it becomes the message's anchor.")
+    title: Line = described("The message in a few words, used as its heading.")
+    text: Markdown = described("The message itself.")
+    more: Optional[Markdown] = described("What the message means in practice.", default=None)
+    see: list[Ref("rule", "topic", "message", "resource", "section")] = described(
+        "Ids of golden rules or other parts of the guide that this message rests on.", default=())
+
+
+@dataclass(frozen=True)
+class GoldenRule:
+    """One of the seven golden rules of the government's information sharing advice."""
+
+    ID_KIND: ClassVar[str] = "rule"
+    DESCRIBED_AS: ClassVar[str] = "a golden rule"
+    id: Id = described("A stable id for this rule; intranet pages link to it.")
+    title: Line = described("The rule in a few words, used as its heading.")
+    text: Markdown = described("What the rule says, in our own words.")
+
+
+@dataclass(frozen=True)
+class GoldenRules:
+    """The seven golden rules, with the advice they come from."""
+
+    ID_KIND: ClassVar[str] = "topic"
+    DESCRIBED_AS: ClassVar[str] = "the golden rules"
+    id: Id = described("A stable id for the golden rules as a whole.")
+    title: Line = described("The heading above the rules.")
+    intro: Markdown = described("What the rules are and how to use them.")
+    source: Source = described("The government advice the rules come from.")
+    rules: list[GoldenRule] = described("The rules, in the advice's order.")
+    adults_note: Markdown = described("How the rules apply when the person at risk is an adult.")
+    adults_source: Source = described("The earlier advice that adult safeguarding still draws on.")
+
+    def problems(self):
+        if len(self.rules) != 7:
+            yield ("rules",), f"expected 7 golden rules but found {len(self.rules)}"
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A short explanation that stands on its own heading, such as when to share without consent."""
+
+    ID_KIND: ClassVar[str] = "topic"
+    DESCRIBED_AS: ClassVar[str] = "a topic"
+    id: Id = described("A stable id for this topic; it becomes its anchor.")
+    title: Line = described("The topic's heading.")
+    text: Markdown = described("The explanation.")
+    sources: list[Source] = described("Where the facts come from.", default=())
+    see: list[Ref("resource", "rule", "message", "topic")] = described(
+        "Ids of resources or rules to link to from this topic.", default=())
+
+
+@dataclass(frozen=True)
+class KeyMessagesSection:
+    """Section 2: the key messages, the golden rules, sharing without consent and escalation."""
+
+    ID_KIND: ClassVar[str] = "section"
+    DESCRIBED_AS: ClassVar[str] = "the key messages section"
+    id: Id = described("The section's id; also the name of its page.")
+    title: Line = described("The section's heading.")
+    summary: Line = described("One sentence saying what the section covers (home page, link previews).")
+    messages_title: Line = described("The heading above the key messages.")
+    messages: list[KeyMessage] = described("The key messages, in reading order.")
+    golden_rules: GoldenRules = described("The seven golden rules.")
+    topics: list[Topic] = described("Further explanations, such as sharing without consent and escalation.")
+
+
+@dataclass(frozen=True)
+class ReflectionQuestion:
+    """A question practitioners ask themselves about their own practice."""
+
+    ID_KIND: ClassVar[str] = "question"
+    DESCRIBED_AS: ClassVar[str] = "a reflection question"
+    id: Id = described("A stable id for this question; it becomes its anchor.")
+    question: Line = described("The question, as the source page asks it.")
+    prompt: Markdown = described("A short prompt to help people think the question through.")
+    see: list[Ref("rule", "message", "topic", "resource")] = described(
+        "Ids of rules, messages or resources that help answer it.", default=())
+
+
+@dataclass(frozen=True)
+class MeaningForMeSection:
+    """Section 3: what the guidance means for each practitioner."""
+
+    ID_KIND: ClassVar[str] = "section"
+    DESCRIBED_AS: ClassVar[str] = "the 'what does this mean for me' section"
+    id: Id = described("The section's id; also the name of its page.")
+    title: Line = described("The section's heading.")
+    summary: Line = described("One sentence saying what the section covers (home page, link previews).")
+    intro: Markdown = described("How to use the questions.")
+    questions: list[ReflectionQuestion] = described("The questions, in the source page's order.")
+    requirement: Point = described("The duty every practitioner has, stated after the questions.")
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A document or page elsewhere that practitioners can use."""
+
+    ID_KIND: ClassVar[str] = "resource"
+    DESCRIBED_AS: ClassVar[str] = "a resource"
+    id: Id = described("A stable id for this resource; it becomes its anchor.")
+    title: Line = described("The resource's title.")
+    description: Line = described("One line: what it is.")
+    audience: Line = described("One line: who it is for.")
+    publisher: Line = described("Who publishes it.")
+    url: Url = described("Its address; if not confirmed, the best confirmed page of the publisher.")
+    confirmed: bool = described("true if the address was checked and goes straight to the resource.")
+    look_for: Optional[Line] = described(
+        "For an unconfirmed address: what to look for on the publisher's page.", default=None)
+    published: Optional[Published] = described("When it was published: YYYY-MM or YYYY-MM-DD.", default=None)
+    older_guidance: Optional[Line] = described(
+        "If this is older guidance, why a reader should take care with it.", default=None)
+
+    def problems(self):
+        if not self.confirmed and not self.look_for:
+            yield ("look_for",), "missing: an unconfirmed address needs look_for, telling readers what to look for"
+
+
+@dataclass(frozen=True)
+class ResourcesSection:
+    """Section 4: resources."""
+
+    ID_KIND: ClassVar[str] = "section"
+    DESCRIBED_AS: ClassVar[str] = "the resources section"
+    id: Id = described("The section's id; also the name of its page.")
+    title: Line = described("The section's heading.")
+    summary: Line = described("One sentence saying what the section covers (home page, link previews).")
+    intro: Markdown = described("A short introduction to the resources.")
+    items: list[Resource] = described("The resources, in the source page's order.")
+
+
+@dataclass(frozen=True)
+class Review:
+    """Who looks after the guide and when it is next checked."""
+
+    DESCRIBED_AS: ClassVar[str] = "review details"
+    owner: Line = described("The person or team responsible for the guide's content.")
+    last_reviewed: datetime.date = described("When the content was last reviewed: YYYY-MM-DD.")
+    review_every_months: int = described("How many months may pass before the next review.")
+
+    def problems(self):
+        if not 1 <= self.review_every_months <= 36:
+            yield ("review_every_months",), (
+                f"{self.review_every_months} is out of range; expected a number of months from 1 to 36")
+
+
+@dataclass(frozen=True)
+class GuideIntro:
+    """What the guide is for and who it is for, shown on the home page."""
+
+    DESCRIBED_AS: ClassVar[str] = "the guide's introduction"
+    title: Line = described("The guide's title.")
+    description: Line = described("One sentence describing the guide (home page, link previews).")
+    purpose: Markdown = described("What the guide is for.")
+    audience: Markdown = described("Who the guide is for.")
+
+
+@dataclass(frozen=True)
+class Guide:
+    """The information sharing guide: its four sections in reading order."""
+
+    DESCRIBED_AS: ClassVar[str] = "the guide"
+    guide: GuideIntro = described("The guide's title and introduction.")
+    review: Review = described("Who owns the content and when it is reviewed.")
+    what_is: WhatIsSection = described("Section 1: what information sharing is.")
+    key_messages: KeyMessagesSection = described("Section 2: key messages and the seven golden rules.")
+    meaning_for_me: MeaningForMeSection = described("Section 3: what this means for me.")
+    resources: ResourcesSection = described("Section 4: resources.")
+
+    @property
+    def sections(self) -> tuple:
+        """The four sections in reading order."""
+        return (self.what_is, self.key_messages, self.meaning_for_me, self.resources)

@@ -1,0 +1,167 @@
+"""Turn the validated guide into the Markdown of each page. Pure functions: no files, no MkDocs."""
+from __future__ import annotations
+
+from ..model import (Guide, GoldenRules, KeyMessagesSection, MeaningForMeSection, Resource, ResourcesSection,
+                     SiteSettings, Topic, WhatIsSection)
+from .text import (add_months, anchored, anchored_list, heading, label_of, long_date,
+                   published_date, records_with_ids, sources_block)
+
+HOME_PAGE = "index.md"
+
+
+def page_of(section) -> str:
+    """The Markdown file a section is published as: its id names the page."""
+    return f"{section.id}.md"
+
+
+def address_book(guide: Guide) -> dict[str, tuple[str, str]]:
+    """Every id in the guide -> (address relative to the docs folder, label), e.g. 'key-messages.md#rule-x'."""
+    book = {}
+    for section in guide.sections:
+        for record in records_with_ids(section):
+            address = page_of(section) if record is section else f"{page_of(section)}#{record.id}"
+            book[record.id] = (address, label_of(record))
+    return book
+
+
+def see_also(ids, book, label: str = "See") -> str:
+    """A line of links to other parts of the guide, or nothing."""
+    if not ids:
+        return ""
+    links = ", ".join(f"[{book[ident][1]}]({book[ident][0]})" for ident in ids)
+    return f'<p class="see-also" markdown>{label}: {links}.</p>'
+
+
+def review_line(guide: Guide) -> str:
+    """'Last reviewed: … Next review due: …', from the review details."""
+    review = guide.review
+    due = add_months(review.last_reviewed, review.review_every_months)
+    return f"Last reviewed: {long_date(review.last_reviewed)}. Next review due: {long_date(due)}."
+
+
+def join(*blocks: str) -> str:
+    """Markdown blocks separated by blank lines, leaving out empty ones."""
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def render_home(guide: Guide, site: SiteSettings) -> str:
+    """The home page: what the guide is for, who it is for, the four sections, the review date."""
+    intro = guide.guide
+    cards = "\n".join(
+        f"-   [**{number}. {section.title}**]({page_of(section)})\n\n    {section.summary}\n"
+        for number, section in enumerate(guide.sections, start=1))
+    return join(
+        heading(1, intro.title),
+        f'<p class="lead" markdown>{intro.description}</p>',
+        heading(2, "What this guide is for", "purpose"),
+        intro.purpose,
+        heading(2, "Who it is for", "audience"),
+        intro.audience,
+        heading(2, "The four sections", "sections"),
+        f'<div class="grid cards" markdown>\n\n{cards}\n</div>',
+        f'<p class="review-date">{review_line(guide)} Published by {site.partnership_name}.</p>',
+    )
+
+
+def render_what_is(section: WhatIsSection) -> str:
+    """Section 1: the points, the ways sharing goes wrong, and the evidence from national reviews."""
+    evidence = [anchored("div", item.id, join(item.text, sources_block([item.source])), "evidence")
+                for item in section.evidence]
+    return join(
+        heading(1, section.title, section.id),
+        *(anchored("div", point.id, point.text, "point") for point in section.points),
+        section.failings_intro,
+        anchored_list([(point.id, point.text) for point in section.failings], css_class="failings"),
+        heading(2, section.evidence_title, "why-it-matters"),
+        *evidence,
+    )
+
+
+def render_golden_rules(rules: GoldenRules) -> str:
+    """The seven golden rules, numbered, with their source and how they apply to adults."""
+    numbered = [join(heading(3, f"{number}. {rule.title}", rule.id), rule.text)
+                for number, rule in enumerate(rules.rules, start=1)]
+    return join(
+        heading(2, rules.title, rules.id),
+        rules.intro,
+        sources_block([rules.source]),
+        *numbered,
+        heading(3, "Sharing information about adults at risk", "golden-rules-for-adults"),
+        rules.adults_note,
+        sources_block([rules.adults_source]),
+    )
+
+
+def render_topic(topic: Topic, book) -> str:
+    """A topic under its own heading, with its sources and links."""
+    return join(heading(2, topic.title, topic.id), topic.text, see_also(topic.see, book), sources_block(topic.sources))
+
+
+def render_key_messages(section: KeyMessagesSection, book) -> str:
+    """Section 2: the key messages, the golden rules, then the topics that explain them."""
+    messages = [join(heading(3, message.title, message.id), message.text, message.more or "",
+                     see_also(message.see, book, "This rests on"))
+                for message in section.messages]
+    return join(
+        heading(1, section.title, section.id),
+        f'<p class="lead" markdown>{section.summary}</p>',
+        heading(2, section.messages_title, "the-key-messages"),
+        *messages,
+        render_golden_rules(section.golden_rules),
+        *(render_topic(topic, book) for topic in section.topics),
+    )
+
+
+def render_meaning_for_me(section: MeaningForMeSection, book) -> str:
+    """Section 3: the questions to ask of your own practice, and the duty that always applies."""
+    questions = [join(heading(2, question.question, question.id), question.prompt,
+                      see_also(question.see, book, "Helps to answer it"))
+                 for question in section.questions]
+    return join(
+        heading(1, section.title, section.id),
+        section.intro,
+        *questions,
+        anchored("div", section.requirement.id, section.requirement.text, "requirement admonition important"),
+    )
+
+
+def render_resource(resource: Resource) -> str:
+    """One resource: what it is, who it is for, who publishes it, and a link that says where it goes."""
+    facts = [f"- **What it is:** {resource.description}", f"- **Who it is for:** {resource.audience}",
+             f"- **Published by:** {resource.publisher}"]
+    if resource.published:
+        facts.append(f"- **Published:** {published_date(resource.published)}")
+    older = (f'<div class="admonition warning older-guidance" markdown>\n<p class="admonition-title">'
+             f"Older guidance</p>\n\n{resource.older_guidance}\n\n</div>") if resource.older_guidance else ""
+    if resource.confirmed:
+        link = f"<p markdown>[Open {resource.title}]({resource.url})</p>"
+    else:
+        link = (f"<p markdown>[Go to the {resource.publisher} website]({resource.url}) "
+                f"and look for: {resource.look_for}</p>\n\n"
+                '<p class="unconfirmed">We link to the publisher\'s main page until the exact address of this '
+                "resource is confirmed.</p>")
+    return join(heading(2, resource.title, resource.id), "\n".join(facts), older, link)
+
+
+def render_resources(section: ResourcesSection) -> str:
+    """Section 4: every resource in the source page's order."""
+    return join(heading(1, section.title, section.id), section.intro, *map(render_resource, section.items))
+
+
+def render_section(guide: Guide, section_id: str) -> str:
+    """The page for one section, by its id."""
+    book = address_book(guide)
+    renderers = {
+        guide.what_is.id: lambda: render_what_is(guide.what_is),
+        guide.key_messages.id: lambda: render_key_messages(guide.key_messages, book),
+        guide.meaning_for_me.id: lambda: render_meaning_for_me(guide.meaning_for_me, book),
+        guide.resources.id: lambda: render_resources(guide.resources),
+    }
+    if section_id not in renderers:
+        raise KeyError(f'no section has the id "{section_id}"; sections: {", ".join(renderers)}')
+    return renderers[section_id]()
+
+
+def unconfirmed_resources(guide: Guide) -> list[Resource]:
+    """Resources whose address still needs the content owner to confirm it."""
+    return [resource for resource in guide.resources.items if not resource.confirmed]

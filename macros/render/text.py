@@ -1,0 +1,88 @@
+"""Small pieces of Markdown shared by every renderer: headings, anchored blocks, dates, sources, links."""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from ..model import Source
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def heading(level: int, text: str, ident: str | None = None) -> str:
+    """A Markdown heading, with an explicit anchor id when one is given."""
+    anchor = f" {{#{ident}}}" if ident else ""
+    return f"{'#' * level} {text}{anchor}"
+
+
+def anchored(tag: str, ident: str, markdown: str, css_class: str = "") -> str:
+    """An HTML element with an id whose contents are still Markdown (md_in_html)."""
+    class_attribute = f' class="{css_class}"' if css_class else ""
+    return f'<{tag} id="{ident}"{class_attribute} markdown>\n\n{markdown}\n\n</{tag}>'
+
+
+def anchored_list(items: list[tuple[str, str]], ordered: bool = False, css_class: str = "") -> str:
+    """A list whose items each carry their own id, as (id, Markdown) pairs."""
+    tag = "ol" if ordered else "ul"
+    class_attribute = f' class="{css_class}"' if css_class else ""
+    body = "\n".join(f'<li id="{ident}" markdown>{text}</li>' for ident, text in items)
+    return f"<{tag}{class_attribute} markdown>\n{body}\n</{tag}>"
+
+
+def long_date(day: datetime.date) -> str:
+    """2026-11-24 -> '24 November 2026', the GOV.UK date style."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def published_date(text: str) -> str:
+    """'2024-05' -> 'May 2024'; '2024-05-01' -> '1 May 2024'."""
+    parts = [int(part) for part in text.split("-")]
+    month_year = f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {month_year}" if len(parts) == 3 else month_year
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when that day does not exist."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has 28 days")
+
+
+def source_line(source: Source, label: str = "Source") -> str:
+    """One line naming a source: title (linked), publisher, date and any note."""
+    note = f" {source.note}" if source.note else ""
+    return (f"{label}: [{source.title}]({source.url}), {source.publisher}, "
+            f"{published_date(source.published)}.{note}")
+
+
+def sources_block(sources) -> str:
+    """The sources of a part of the guide, as a small paragraph each."""
+    if not sources:
+        return ""
+    return "\n\n".join(f'<p class="source" markdown>{source_line(source)}</p>' for source in sources)
+
+
+def records_with_ids(value):
+    """Every record with a stable id inside `value`, depth first in reading order."""
+    if isinstance(value, tuple):
+        for item in value:
+            yield from records_with_ids(item)
+    elif dataclasses.is_dataclass(value):
+        if getattr(value, "ID_KIND", None):
+            yield value
+        for field in dataclasses.fields(value):
+            yield from records_with_ids(getattr(value, field.name))
+
+
+def label_of(record) -> str:
+    """What a record is called when something links to it."""
+    for name in ("title", "question"):
+        if hasattr(record, name):
+            return getattr(record, name)
+    return record.id

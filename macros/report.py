@@ -1,0 +1,74 @@
+"""Command-line tools for content owners.
+
+    python -m macros.report                 review status and unconfirmed resource addresses
+    python -m macros.report --write-schema  write content/schema/*.schema.json from the definitions
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from pathlib import Path
+
+from .content import ContentError
+from .loading import CONTENT_FILES, SCHEMA_FOLDER, load_content
+from .render.guide import unconfirmed_resources
+from .render.text import add_months, long_date
+from .schema import json_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+DUE_SOON_DAYS = 60
+
+
+def schema_files() -> dict[str, str]:
+    """Each JSON Schema file's path -> its text, generated from the content definitions."""
+    return {f"{SCHEMA_FOLDER}/{file_name}": json.dumps(json_schema(definition, title), indent=2) + "\n"
+            for definition, file_name, title in CONTENT_FILES.values()}
+
+
+def review_status(last_reviewed: datetime.date, every_months: int, today: datetime.date) -> tuple[str, bool]:
+    """A sentence about when the next review is due, and whether it is overdue."""
+    due = add_months(last_reviewed, every_months)
+    days = (due - today).days
+    if days < 0:
+        return f"OVERDUE: the review was due on {long_date(due)}, {-days} days ago.", True
+    if days <= DUE_SOON_DAYS:
+        return f"DUE SOON: the next review is due on {long_date(due)}, in {days} days.", False
+    return f"Up to date: the next review is due on {long_date(due)}.", False
+
+
+def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
+    """The report's text, and whether anything is overdue."""
+    guide = load_content(root).guide
+    status, overdue = review_status(guide.review.last_reviewed, guide.review.review_every_months, today)
+    lines = [f"{guide.guide.title}", f"  Owner: {guide.review.owner}",
+             f"  Last reviewed: {long_date(guide.review.last_reviewed)}", f"  {status}", ""]
+    unconfirmed = unconfirmed_resources(guide)
+    lines.append(f"Resource addresses to confirm: {len(unconfirmed)}")
+    lines += [f"  - {item.id}: {item.title} ({item.publisher}) -> for now links to {item.url}"
+              for item in unconfirmed]
+    return "\n".join(lines), overdue
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--write-schema", action="store_true", help="write the JSON Schema files")
+    arguments = parser.parse_args(argv)
+    if arguments.write_schema:
+        for path, text in schema_files().items():
+            (ROOT / path).parent.mkdir(parents=True, exist_ok=True)
+            (ROOT / path).write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+        return 0
+    try:
+        text, overdue = content_report(ROOT, datetime.date.today())
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(text)
+    return 1 if overdue else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,321 @@
+"""Check content against the definitions in `model.py`, and publish those definitions as JSON Schema.
+
+Every problem is collected before anything fails, so that an editor sees the whole list at once,
+each with its file, line, field and what was expected.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import re
+import typing
+from dataclasses import dataclass, field
+from typing import Annotated, Literal, Union, get_args, get_origin, get_type_hints
+
+from .content import Document, Problem, format_path
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a text field holds, beyond being text."""
+
+    name: str
+    refers_to: tuple[str, ...] = ()
+
+
+# Field types used by the content definitions. Each names what an editor writes there.
+Markdown = Annotated[str, Kind("markdown")]  # one or more paragraphs of Markdown
+Line = Annotated[str, Kind("line")]  # one line of Markdown: a title, a label, a sentence
+Id = Annotated[str, Kind("id")]  # a stable anchor: lower-case letters, digits and hyphens
+Url = Annotated[str, Kind("url")]  # a web address starting http:// or https://
+ContactUrl = Annotated[str, Kind("contact")]  # a web address or a mailto: address
+Published = Annotated[str, Kind("published")]  # YYYY-MM, or YYYY-MM-DD when the day is known
+AssetPath = Annotated[str, Kind("asset")]  # a file under docs/assets/
+
+
+def Ref(*kinds: str):
+    """A field that names the id of something else in the content, of one of these kinds."""
+    return Annotated[str, Kind("ref", kinds)]
+
+
+def described(doc: str, **kwargs):
+    """A dataclass field with the plain-English description shown to editors."""
+    return field(metadata={"doc": doc}, **kwargs)
+
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+PUBLISHED_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+ASSET_PATTERN = re.compile(r"^assets/[A-Za-z0-9_./-]+\.(svg|png)$")
+URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s<>\"]*)?$")
+MAILTO_PATTERN = re.compile(r"^mailto:[^@\s]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+# Markup that must never come through a text field: it could run code in a reader's browser.
+UNSAFE_MARKUP = [
+    (re.compile(r"<\s*(script|iframe|object|embed|style|form|base|meta|link)\b", re.I),
+     lambda found: f"raw <{found.group(1).lower()}> markup"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), lambda found: "an HTML event-handler attribute (on...=)"),
+    (re.compile(r"(\]\(|href\s*=\s*[\"']?)\s*(javascript|data|vbscript):", re.I),
+     lambda found: f"a {found.group(2).lower()}: link"),
+]
+MARKDOWN_HINT = "text fields are Markdown: write plain text, **bold**, lists and [links](https://example.org)"
+
+
+@dataclass
+class Checked:
+    """The state of one validation run: the problems so far, and the ids and references seen."""
+
+    document: Document
+    problems: list[Problem] = field(default_factory=list)
+    ids: list[tuple[str, str, tuple]] = field(default_factory=list)  # (id, kind, path)
+    refs: list[tuple[str, tuple[str, ...], tuple]] = field(default_factory=list)  # (id, kinds, path)
+
+    def report(self, path: tuple, message: str) -> None:
+        self.problems.append(Problem(self.document.file, self.document.line_of(path), format_path(path), message))
+
+
+def describe_type(tp) -> str:
+    """How a field's type is described to an editor, e.g. 'a list of golden rules'."""
+    origin = get_origin(tp)
+    if origin is Annotated:
+        kind = get_args(tp)[1]
+        return {
+            "markdown": "Markdown text", "line": "one line of text", "id": "an id",
+            "url": "a web address (https://...)", "contact": "a web address or mailto: address",
+            "published": "a date written YYYY-MM or YYYY-MM-DD", "asset": "a file path under docs/assets/",
+            "ref": "the id of " + " or ".join(f"a {k}" for k in kind.refers_to),
+        }[kind.name]
+    if origin is list:
+        return f"a list of {describe_type(get_args(tp)[0])} items"
+    if origin is Literal:
+        return "one of " + ", ".join(f'"{v}"' for v in get_args(tp))
+    if origin is Union:
+        return describe_type(next(a for a in get_args(tp) if a is not type(None)))
+    if dataclasses.is_dataclass(tp):
+        return getattr(tp, "DESCRIBED_AS", tp.__name__)
+    return {str: "text", bool: "true or false", int: "a whole number", datetime.date: "a date written YYYY-MM-DD"}[tp]
+
+
+def _found(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/true/false as true or false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, datetime.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    return f'"{value}"'
+
+
+def _text_problem(kind: Kind, value: str) -> str | None:
+    """What is wrong with a text value of this kind, or None."""
+    if kind.name in ("markdown", "line"):
+        for pattern, what in UNSAFE_MARKUP:
+            found = pattern.search(value)
+            if found:
+                return f"contains {what(found)}; {MARKDOWN_HINT}"
+        if kind.name == "line" and "\n" in value.strip():
+            return "expected one line of text but found a line break; use a single line"
+        return None
+    if kind.name in ("id", "ref") and not ID_PATTERN.match(value):
+        return (f'"{value}" is not a valid id; expected lower-case letters, digits and single hyphens, '
+                "starting with a letter (for example record-the-decision)")
+    if kind.name == "url" and not URL_PATTERN.match(value):
+        return f'"{value}" is not a web address; expected an address starting http:// or https://'
+    if kind.name == "contact" and not (URL_PATTERN.match(value) or MAILTO_PATTERN.match(value)):
+        return f'"{value}" is not a web or email address; expected https://... or mailto:name@example.org'
+    if kind.name == "published" and not PUBLISHED_PATTERN.match(value):
+        return f'"{value}" is not a date; expected YYYY-MM (for example 2024-05) or YYYY-MM-DD'
+    if kind.name == "asset" and not ASSET_PATTERN.match(value):
+        return f'"{value}" is not an image under docs/assets/; expected for example assets/logo.svg'
+    return None
+
+
+def _check(tp, value, path: tuple, state: Checked):
+    """Check one value against its declared type; return the typed value, or None after reporting."""
+    origin = get_origin(tp)
+    if origin is Union:
+        inner = next(a for a in get_args(tp) if a is not type(None))
+        return None if value is None else _check(inner, value, path, state)
+    if origin is Annotated:
+        base, kind = get_args(tp)
+        if kind.name == "published" and isinstance(value, datetime.date):
+            value = value.isoformat()  # YAML reads 2024-05-01 as a date; keep it as written.
+        if not isinstance(value, str):
+            state.report(path, f"expected {describe_type(tp)} but found {_found(value)}")
+            return None
+        if not value.strip():
+            state.report(path, f"is empty; expected {describe_type(tp)}")
+            return None
+        problem = _text_problem(kind, value)
+        if problem:
+            state.report(path, problem)
+            return None
+        if kind.name == "ref":
+            state.refs.append((value, kind.refers_to, path))
+        return value.strip() if kind.name != "markdown" else value.strip("\n")
+    if origin is list:
+        if not isinstance(value, list):
+            state.report(path, f"expected {describe_type(tp)} but found {_found(value)}")
+            return None
+        item_type = get_args(tp)[0]
+        items = [_check(item_type, item, path + (i,), state) for i, item in enumerate(value)]
+        return None if any(item is None for item in items) else tuple(items)
+    if origin is Literal:
+        allowed = get_args(tp)
+        if value not in allowed:
+            state.report(path, f"{_found(value)} is not allowed; expected {describe_type(tp)}")
+            return None
+        return value
+    if dataclasses.is_dataclass(tp):
+        return _check_record(tp, value, path, state)
+    if tp is bool or tp is int:
+        if not isinstance(value, tp) or (tp is int and isinstance(value, bool)):
+            state.report(path, f"expected {describe_type(tp)} but found {_found(value)}")
+            return None
+        return value
+    if tp is datetime.date:
+        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+            state.report(path, f"{_found(value)} is not a date; expected a date written YYYY-MM-DD, "
+                               "for example 2026-11-24")
+            return None
+        return value
+    if tp is str:
+        if not isinstance(value, str) or not value.strip():
+            state.report(path, f"expected text but found {_found(value)}")
+            return None
+        return value.strip()
+    raise TypeError(f"no check written for {tp!r}")  # a programming error in model.py
+
+
+def record_fields(cls) -> list[tuple[dataclasses.Field, object]]:
+    """The fields of a content definition with their resolved types."""
+    hints = get_type_hints(cls, include_extras=True)
+    return [(f, hints[f.name]) for f in dataclasses.fields(cls) if f.init]
+
+
+def _is_required(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+def _check_record(cls, value, path: tuple, state: Checked):
+    if not isinstance(value, dict):
+        state.report(path, f"expected {describe_type(cls)} (a group of fields) but found {_found(value)}")
+        return None
+    declared = record_fields(cls)
+    names = [f.name for f, _ in declared]
+    for key in value:
+        if key not in names:
+            close = difflib.get_close_matches(str(key), names, n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            state.report(path + (key,), f'unknown field "{key}"{hint} Allowed fields: {", ".join(names)}')
+    arguments, complete = {}, True
+    for f, tp in declared:
+        if f.name not in value:
+            if _is_required(f):
+                state.report(path, f'missing required field "{f.name}": expected {describe_type(tp)}')
+                complete = False
+            continue
+        raw = value[f.name]
+        if raw is None and not _is_required(f):
+            continue  # an optional field left empty counts as not given
+        checked = _check(tp, raw, path + (f.name,), state)
+        if checked is None:
+            complete = False
+        else:
+            arguments[f.name] = checked
+    if not complete:
+        return None
+    record = cls(**arguments)
+    kind = getattr(cls, "ID_KIND", None)
+    if kind:
+        state.ids.append((record.id, kind, path + ("id",)))
+    for relative, message in getattr(record, "problems", lambda: [])():
+        state.report(path + tuple(relative), message)
+    return record
+
+
+def check_references(states: list[Checked]) -> list[Problem]:
+    """Ids are unique across all content (they are page anchors); every reference names one that exists."""
+    problems, first_seen = [], {}
+    for state in states:
+        for ident, kind, path in state.ids:
+            if ident in first_seen:
+                other_state, other_path, _ = first_seen[ident]
+                where = (f"line {other_state.document.line_of(other_path)}" if other_state is state
+                         else f"{other_state.document.file}:{other_state.document.line_of(other_path)}")
+                state.report(path, f'duplicate id "{ident}" (first used at {where}); every id must be unique')
+            else:
+                first_seen[ident] = (state, path, kind)
+    for state in states:
+        for ident, kinds, path in state.refs:
+            target = first_seen.get(ident)
+            if target is None:
+                close = difflib.get_close_matches(ident, [i for i, v in first_seen.items() if v[2] in kinds], n=3)
+                hint = f" Did you mean: {', '.join(close)}?" if close else ""
+                state.report(path, f'no {" or ".join(kinds)} has the id "{ident}".{hint}')
+            elif target[2] not in kinds:
+                state.report(path, f'"{ident}" is a {target[2]}; expected the id of a {" or ".join(kinds)}')
+    for state in states:
+        problems.extend(state.problems)
+    return problems
+
+
+def validate(cls, document: Document) -> tuple[object | None, Checked]:
+    """Check a whole document against a top-level definition (references are checked afterwards)."""
+    state = Checked(document)
+    return _check(cls, document.data, (), state), state
+
+
+# ---- JSON Schema, generated from the same definitions so that the two cannot drift apart ----
+
+def _schema_for(tp, defs: dict) -> dict:
+    origin = get_origin(tp)
+    if origin is Union:
+        return _schema_for(next(a for a in get_args(tp) if a is not type(None)), defs)
+    if origin is Annotated:
+        kind = get_args(tp)[1]
+        schema = {"type": "string", "minLength": 1}
+        pattern = {"id": ID_PATTERN, "ref": ID_PATTERN, "url": URL_PATTERN, "published": PUBLISHED_PATTERN,
+                   "asset": ASSET_PATTERN}.get(kind.name)
+        if pattern is not None:
+            schema["pattern"] = pattern.pattern
+        if kind.name == "contact":
+            schema["anyOf"] = [{"pattern": URL_PATTERN.pattern}, {"pattern": MAILTO_PATTERN.pattern}]
+        if kind.name in ("markdown", "line"):
+            schema["description"] = "Markdown text; raw HTML such as <script> is not allowed."
+        if kind.name == "ref":
+            schema["description"] = "The id of " + " or ".join(f"a {k}" for k in kind.refers_to) + "."
+        return schema
+    if origin is list:
+        return {"type": "array", "minItems": 1, "items": _schema_for(get_args(tp)[0], defs)}
+    if origin is Literal:
+        return {"enum": list(get_args(tp))}
+    if dataclasses.is_dataclass(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}  # placeholder first, so that recursive definitions terminate
+            properties, required = {}, []
+            for f, ftp in record_fields(tp):
+                prop = dict(_schema_for(ftp, defs))
+                prop["description"] = f.metadata.get("doc", prop.get("description", ""))
+                properties[f.name] = prop
+                if _is_required(f):
+                    required.append(f.name)
+            defs[name] = {"type": "object", "description": (tp.__doc__ or "").strip(),
+                          "properties": properties, "required": required, "additionalProperties": False}
+        return {"$ref": f"#/$defs/{name}"}
+    if tp is datetime.date:
+        return {"type": "string", "format": "date"}
+    return {"type": {str: "string", bool: "boolean", int: "integer"}[tp]}
+
+
+def json_schema(cls, title: str) -> dict:
+    """A JSON Schema (draft 2020-12) for one kind of content file, for editors' YAML tooling."""
+    defs: dict = {}
+    root = _schema_for(cls, defs)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **root, "$defs": defs}

@@ -1,0 +1,66 @@
+"""Shared fixtures: the real site is built once per test session, and each page is parsed once."""
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.loading import Content, load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of `project` into `site_dir`, as `make build` does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+class BuiltSite:
+    """A built copy of the site, read the way a browser would: one parsed page per address."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.folder.rglob("*.html"))
+
+    def file_for(self, address: str) -> Path:
+        """The file served for a site-relative address such as 'key-messages/'."""
+        path = self.folder / address.split("#")[0]
+        return path / "index.html" if path.is_dir() or address.endswith("/") or not address else path
+
+    @functools.lru_cache(maxsize=None)
+    def page(self, address: str) -> BeautifulSoup:
+        return BeautifulSoup(self.file_for(address).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    """The real site, built once with --strict from the repository's own content."""
+    folder = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(ROOT, folder)
+    assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
+    return BuiltSite(folder)
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The repository's content, validated."""
+    return load_content(ROOT)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI (CI is set) a skipped test counts as failed: a missing browser or tool must never pass quietly."""
+    report = yield
+    if os.environ.get("CI") and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which counts as a failure: {report.longrepr}"
+    return report

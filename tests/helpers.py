@@ -1,0 +1,32 @@
+"""Helpers for reading pages the way a person would: by their visible text."""
+from __future__ import annotations
+
+import re
+
+import markdown
+from bs4 import BeautifulSoup
+
+
+def squeeze(text: str) -> str:
+    """Text with runs of white space made single spaces, as a reader sees it."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def plain_text(markdown_text: str) -> str:
+    """What a Markdown text field reads as on the page, without its markup."""
+    html = markdown.markdown(markdown_text, extensions=["attr_list"])
+    return squeeze(BeautifulSoup(html, "html.parser").get_text(" "))
+
+
+def visible_text(element) -> str:
+    """The text of a page element, squeezed; permalink marks are left out."""
+    copy = BeautifulSoup(str(element), "html.parser")
+    for mark in copy.select("a.headerlink"):
+        mark.decompose()
+    return squeeze(copy.get_text(" "))
+
+
+def built_address(docs_address: str) -> str:
+    """'key-messages.md#record-the-decision' -> 'key-messages/' (the page a browser opens)."""
+    page = docs_address.split("#")[0]
+    return "" if page == "index.md" else page.removesuffix(".md") + "/"

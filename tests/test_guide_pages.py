@@ -1,0 +1,111 @@
+"""The guide's pages, checked against the content: everything in the YAML is on its page, where links expect it."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from macros.render.guide import address_book, page_of
+from macros.render.text import long_date, records_with_ids
+from macros.schema import record_fields, Kind
+from typing import Annotated, get_args, get_origin
+
+from .conftest import ROOT
+from .helpers import built_address, plain_text, squeeze, visible_text
+from macros.loading import load_content
+
+GUIDE = load_content(ROOT).guide
+BOOK = address_book(GUIDE)
+RECORDS = [record for section in GUIDE.sections for record in records_with_ids(section)]
+
+
+def words_of(record) -> list[str]:
+    """Every text a reader should find for this record: its titles, its words, its own Markdown fields."""
+    texts = []
+    for field, tp in record_fields(type(record)):
+        value = getattr(record, field.name)
+        if field.name == "id" or not isinstance(value, str) or get_origin(tp) is not Annotated:
+            continue
+        if get_args(tp)[1].name in ("markdown", "line"):
+            texts.append(plain_text(value))
+    return texts
+
+
+@pytest.mark.parametrize("section", GUIDE.sections, ids=lambda s: s.id)
+def test_every_section_has_a_page_headed_with_its_title(site, section):
+    """Each of the four sections is a page whose only h1 is the section's title, anchored by its id."""
+    page = site.page(built_address(page_of(section)))
+    headings = page.select("h1")
+    assert len(headings) == 1, f"{section.id}: expected one h1, found {len(headings)}"
+    assert visible_text(headings[0]) == plain_text(section.title)
+    assert headings[0].get("id") == section.id
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{type(r).__name__}:{r.id}")
+def test_every_item_with_an_id_is_on_its_page_with_its_words(site, record):
+    """Every section, point, message, golden rule, topic, question and resource is on its page under its id."""
+    address = BOOK[record.id][0]
+    page = site.page(built_address(address))
+    anchor = page.find(id=record.id)
+    assert anchor is not None, f"no element with id {record.id!r} on {address}"
+    page_text = visible_text(page.select_one("article"))
+    for text in words_of(record):
+        assert text in page_text, f"{record.id}: this text is missing from {address}:\n{text}"
+
+
+@pytest.mark.parametrize("resource", GUIDE.resources.items, ids=lambda r: r.id)
+def test_every_resource_links_to_its_address_and_says_if_unconfirmed(site, resource):
+    """A resource's entry links to its address; an unconfirmed one says what to look for on the publisher's site."""
+    page = site.page(built_address(page_of(GUIDE.resources)))
+    entry_heading = page.find(id=resource.id)
+    entry = []
+    for sibling in entry_heading.find_next_siblings():
+        if sibling.name in ("h1", "h2"):
+            break
+        entry.append(sibling)
+    links = [a["href"] for part in entry for a in part.select("a[href]")]
+    assert resource.url in links, f"{resource.id}: no link to {resource.url}; found {links}"
+    entry_text = " ".join(visible_text(part) for part in entry)
+    if resource.confirmed:
+        assert "until the exact address" not in entry_text
+    else:
+        assert plain_text(resource.look_for) in entry_text
+        assert "until the exact address of this resource is confirmed" in entry_text
+    if resource.older_guidance:
+        assert "Older guidance" in entry_text
+
+
+def test_key_messages_list_the_seven_golden_rules_in_order_with_their_source(site):
+    """The key messages page numbers the seven golden rules 1 to 7 and names the advice they come from."""
+    rules = GUIDE.key_messages.golden_rules
+    page = site.page(built_address(page_of(GUIDE.key_messages)))
+    for number, rule in enumerate(rules.rules, start=1):
+        assert visible_text(page.find(id=rule.id)) == f"{number}. {plain_text(rule.title)}"
+    source_links = [a for a in page.select("p.source a") if a["href"] == rules.source.url]
+    assert source_links and visible_text(source_links[0]) == rules.source.title
+
+
+def test_home_page_introduces_the_guide_and_links_to_the_four_sections(site):
+    """The home page says what the guide is for and who it is for, links each section, and gives review dates."""
+    page = site.page("")
+    text = visible_text(page.select_one("article"))
+    assert plain_text(GUIDE.guide.purpose) in text
+    assert plain_text(GUIDE.guide.audience) in text
+    hrefs = [a["href"] for a in page.select("article .grid.cards a")]
+    assert hrefs == [built_address(page_of(section)) for section in GUIDE.sections]
+    assert f"Last reviewed: {long_date(GUIDE.review.last_reviewed)}." in text
+
+
+@pytest.mark.parametrize("address", ["", *(built_address(page_of(s)) for s in GUIDE.sections)])
+def test_every_page_footer_names_the_partnership_and_review_date(site, content, address):
+    """Every page's footer carries the partnership's name and the date the guide was last reviewed."""
+    footer = visible_text(site.page(address).select_one("footer"))
+    assert content.site.partnership_name in footer
+    assert long_date(GUIDE.review.last_reviewed) in footer
+
+
+def test_navigation_mirrors_the_four_sections_in_order(site):
+    """The main navigation lists the home page and then the four sections, in the guide's order."""
+    page = site.page("")
+    labels = [visible_text(link) for link in page.select("nav.md-nav--primary > ul > li > a.md-nav__link")]
+    assert labels[1:5] == [plain_text(section.title) for section in GUIDE.sections], labels
