@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from .content import ContentError
 from .loading import load_content
 from .render.external_links import ExternalLinks
-from .render.guide import render_home, render_section, review_line
+from .render.guide import footer_html, render_home, render_section
 
 
 def define_env(env):
@@ -24,7 +24,7 @@ def define_env(env):
 
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
-    env.conf["copyright"] = f"{site.partnership_name}. {review_line(guide)}"
+    env.conf["copyright"] = footer_html(site, guide)
     if site.site_url:
         env.conf["site_url"] = site.site_url
     palette = env.conf["theme"]["palette"]

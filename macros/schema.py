@@ -302,10 +302,12 @@ def _schema_for(tp, defs: dict) -> dict:
             properties, required = {}, []
             for f, ftp in record_fields(tp):
                 prop = dict(_schema_for(ftp, defs))
-                prop["description"] = f.metadata.get("doc", prop.get("description", ""))
-                properties[f.name] = prop
+                description = f.metadata.get("doc", prop.get("description", ""))
                 if _is_required(f):
                     required.append(f.name)
+                else:
+                    prop = {"anyOf": [prop, {"type": "null"}]}  # an optional field may be left empty
+                properties[f.name] = {**prop, "description": description}
             defs[name] = {"type": "object", "description": (tp.__doc__ or "").strip(),
                           "properties": properties, "required": required, "additionalProperties": False}
         return {"$ref": f"#/$defs/{name}"}

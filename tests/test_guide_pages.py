@@ -1,18 +1,18 @@
 """The guide's pages, checked against the content: everything in the YAML is on its page, where links expect it."""
 from __future__ import annotations
 
-import dataclasses
-
-import pytest
-
-from macros.render.guide import address_book, page_of
-from macros.render.text import long_date, records_with_ids
-from macros.schema import record_fields, Kind
 from typing import Annotated, get_args, get_origin
 
-from .conftest import ROOT
-from .helpers import built_address, plain_text, squeeze, visible_text
+import pytest
+import yaml
+
 from macros.loading import load_content
+from macros.render.guide import address_book, page_of
+from macros.render.text import long_date, records_with_ids
+from macros.schema import record_fields
+
+from .conftest import ROOT
+from .helpers import built_address, plain_text, visible_text
 
 GUIDE = load_content(ROOT).guide
 BOOK = address_book(GUIDE)
@@ -97,11 +97,13 @@ def test_home_page_introduces_the_guide_and_links_to_the_four_sections(site):
 
 
 @pytest.mark.parametrize("address", ["", *(built_address(page_of(s)) for s in GUIDE.sections)])
-def test_every_page_footer_names_the_partnership_and_review_date(site, content, address):
-    """Every page's footer carries the partnership's name and the date the guide was last reviewed."""
-    footer = visible_text(site.page(address).select_one("footer"))
-    assert content.site.partnership_name in footer
-    assert long_date(GUIDE.review.last_reviewed) in footer
+def test_every_page_footer_names_the_partnership_review_date_and_contact(site, content, address):
+    """Every page's footer carries the partnership's name, the last review date and the contact link."""
+    footer = site.page(address).select_one("footer")
+    assert content.site.partnership_name in visible_text(footer)
+    assert long_date(GUIDE.review.last_reviewed) in visible_text(footer)
+    contact = [a for a in footer.select("a[href]") if a["href"] == content.site.contact_url]
+    assert contact and visible_text(contact[0]) == content.site.contact
 
 
 def test_navigation_mirrors_the_four_sections_in_order(site):
@@ -109,3 +111,14 @@ def test_navigation_mirrors_the_four_sections_in_order(site):
     page = site.page("")
     labels = [visible_text(link) for link in page.select("nav.md-nav--primary > ul > li > a.md-nav__link")]
     assert labels[1:5] == [plain_text(section.title) for section in GUIDE.sections], labels
+
+
+SEED_TRACE = yaml.safe_load((ROOT / "tests" / "seed_trace.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("point", SEED_TRACE, ids=lambda p: p["id"])
+def test_every_point_of_the_source_page_is_on_the_site(site, point):
+    """Each point of the partnership's original page is published, at the anchor recorded for it."""
+    assert point["id"] in BOOK, f"the source page's point {point['seed']!r} is traced to {point['id']!r}, which is gone"
+    page = site.page(built_address(BOOK[point["id"]][0]))
+    assert page.find(id=point["id"]) is not None

@@ -96,7 +96,7 @@ def test_unconfirmed_resource_sends_readers_to_the_publisher_and_says_what_to_lo
     page = to_html(render_resource(make_resource(confirmed=False, look_for="the briefing on consent")))
     text = squeeze(page.get_text(" "))
     assert page.a.get_text() == "Go to the Home Office website"
-    assert "look for: the briefing on consent" in text
+    assert "Look for: the briefing on consent" in text
     assert "until the exact address of this resource is confirmed" in text
 
 

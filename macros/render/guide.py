@@ -1,6 +1,8 @@
 """Turn the validated guide into the Markdown of each page. Pure functions: no files, no MkDocs."""
 from __future__ import annotations
 
+from html import escape
+
 from ..model import (Guide, GoldenRules, KeyMessagesSection, MeaningForMeSection, Resource, ResourcesSection,
                      SiteSettings, Topic, WhatIsSection)
 from .text import (add_months, anchored, anchored_list, heading, label_of, long_date,
@@ -44,6 +46,11 @@ def join(*blocks: str) -> str:
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 
+def section_opening(section) -> str:
+    """A section page's h1, anchored by the section's id, and its one-sentence summary."""
+    return join(heading(1, section.title, section.id), f'<p class="lead" markdown>{section.summary}</p>')
+
+
 def render_home(guide: Guide, site: SiteSettings) -> str:
     """The home page: what the guide is for, who it is for, the four sections, the review date."""
     intro = guide.guide
@@ -68,7 +75,7 @@ def render_what_is(section: WhatIsSection) -> str:
     evidence = [anchored("div", item.id, join(item.text, sources_block([item.source])), "evidence")
                 for item in section.evidence]
     return join(
-        heading(1, section.title, section.id),
+        section_opening(section),
         *(anchored("div", point.id, point.text, "point") for point in section.points),
         section.failings_intro,
         anchored_list([(point.id, point.text) for point in section.failings], css_class="failings"),
@@ -103,8 +110,7 @@ def render_key_messages(section: KeyMessagesSection, book) -> str:
                      see_also(message.see, book, "This rests on"))
                 for message in section.messages]
     return join(
-        heading(1, section.title, section.id),
-        f'<p class="lead" markdown>{section.summary}</p>',
+        section_opening(section),
         heading(2, section.messages_title, "the-key-messages"),
         *messages,
         render_golden_rules(section.golden_rules),
@@ -118,7 +124,7 @@ def render_meaning_for_me(section: MeaningForMeSection, book) -> str:
                       see_also(question.see, book, "Helps to answer it"))
                  for question in section.questions]
     return join(
-        heading(1, section.title, section.id),
+        section_opening(section),
         section.intro,
         *questions,
         anchored("div", section.requirement.id, section.requirement.text, "requirement admonition important"),
@@ -136,8 +142,8 @@ def render_resource(resource: Resource) -> str:
     if resource.confirmed:
         link = f"<p markdown>[Open {resource.title}]({resource.url})</p>"
     else:
-        link = (f"<p markdown>[Go to the {resource.publisher} website]({resource.url}) "
-                f"and look for: {resource.look_for}</p>\n\n"
+        link = (f"<p markdown>[Go to the {resource.publisher} website]({resource.url}). "
+                f"Look for: {resource.look_for}</p>\n\n"
                 '<p class="unconfirmed">We link to the publisher\'s main page until the exact address of this '
                 "resource is confirmed.</p>")
     return join(heading(2, resource.title, resource.id), "\n".join(facts), older, link)
@@ -145,7 +151,7 @@ def render_resource(resource: Resource) -> str:
 
 def render_resources(section: ResourcesSection) -> str:
     """Section 4: every resource in the source page's order."""
-    return join(heading(1, section.title, section.id), section.intro, *map(render_resource, section.items))
+    return join(section_opening(section), section.intro, *map(render_resource, section.items))
 
 
 def render_section(guide: Guide, section_id: str) -> str:
@@ -160,6 +166,13 @@ def render_section(guide: Guide, section_id: str) -> str:
     if section_id not in renderers:
         raise KeyError(f'no section has the id "{section_id}"; sections: {", ".join(renderers)}')
     return renderers[section_id]()
+
+
+def footer_html(site: SiteSettings, guide: Guide) -> str:
+    """The footer line on every page: the partnership, the review dates and how to get in touch."""
+    rel = ' rel="noopener noreferrer"' if site.contact_url.startswith("http") else ""
+    return (f"{escape(site.partnership_name)}. {escape(review_line(guide))} "
+            f'<a href="{escape(site.contact_url)}"{rel}>{escape(site.contact)}</a>')
 
 
 def unconfirmed_resources(guide: Guide) -> list[Resource]:
