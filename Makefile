@@ -1,11 +1,13 @@
 # Every command an editor or developer needs. `make serve` and `make test` do all set-up themselves.
 PYTHON ?= python3
+# apt-get needs root: use sudo when not already root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 VENV := .venv
 BIN := $(VENV)/bin
 # Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test content-report schema clean
+.PHONY: serve build test browser content-report schema clean
 
 # The virtual environment is remade whenever a requirements file changes.
 $(BIN)/.installed-build: requirements.txt
@@ -27,8 +29,14 @@ build: $(BIN)/.installed-build
 	$(BIN)/mkdocs build --strict --site-dir .site-building || { rm -rf .site-building; exit 1; }
 	rm -rf site && mv .site-building site
 
+## browser: Debian's Chromium for the browser tests (Playwright's own browser download is not used).
+browser:
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Debian's chromium package for the browser tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
 ## test: install what the tests need, then run every test.
-test: $(BIN)/.installed-test
+test: $(BIN)/.installed-test browser
 	$(BIN)/python -m pytest
 
 ## content-report: the review status of the guide and every resource address still to confirm.

@@ -11,7 +11,13 @@ from mkdocs.exceptions import PluginError
 from .content import ContentError
 from .loading import load_content
 from .render.external_links import ExternalLinks
-from .render.guide import footer_html, render_home, render_section
+from .render.guide import address_book, footer_html, render_home, render_section
+from .render.training import (render_facilitator, render_quiz, render_quiz_answers, render_quiz_handout,
+                              render_quiz_present, render_reflection)
+
+# The training pages, by role: each is a page in docs/ that calls one macro.
+TRAINING_PAGES = {"quiz": "quiz.md", "reflection": "reflection.md", "facilitator": "facilitator.md",
+                  "present": "quiz-present.md", "handout": "quiz-handout.md", "answers": "quiz-answers.md"}
 
 
 def define_env(env):
@@ -20,7 +26,8 @@ def define_env(env):
         content = load_content(Path(env.project_dir))
     except ContentError as error:
         raise PluginError(str(error)) from None
-    site, guide = content.site, content.guide
+    site, guide, training = content.site, content.guide, content.training
+    book = address_book(guide)
 
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
@@ -38,3 +45,10 @@ def define_env(env):
 
     env.macro(lambda: render_home(guide, site), "home")
     env.macro(lambda section_id: render_section(guide, section_id), "section")
+    env.macro(lambda: render_quiz(training.quiz, book), "quiz")
+    env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
+    env.macro(lambda: render_facilitator(training.facilitator, training.quiz, guide.meaning_for_me, TRAINING_PAGES),
+              "facilitator")
+    env.macro(lambda: render_quiz_present(training.quiz, book), "quiz_present")
+    env.macro(lambda: render_quiz_handout(training.quiz), "quiz_handout")
+    env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")

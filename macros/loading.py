@@ -12,6 +12,7 @@ from .schema import check_references, validate
 CONTENT_FILES = {
     "content/site.yml": (model.SiteSettings, "site.schema.json", "Site settings"),
     "content/information-sharing.yml": (model.Guide, "guide.schema.json", "Information sharing guide"),
+    "quizzes/information-sharing.yml": (model.Training, "training.schema.json", "Quiz and training material"),
 }
 SCHEMA_FOLDER = "content/schema"
 
@@ -22,6 +23,7 @@ class Content:
 
     site: model.SiteSettings
     guide: model.Guide
+    training: model.Training
 
 
 def load_content(root: Path) -> Content:
@@ -44,4 +46,5 @@ def load_content(root: Path) -> Content:
         problems.append(Problem("content/site.yml", line, "logo", f'no file docs/{site.logo}; expected an image there'))
     if problems or any(value is None for value in loaded.values()):
         raise ContentError(problems)
-    return Content(site=site, guide=loaded["content/information-sharing.yml"])
+    return Content(site=site, guide=loaded["content/information-sharing.yml"],
+                   training=loaded["quizzes/information-sharing.yml"])

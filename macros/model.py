@@ -166,6 +166,8 @@ class ReflectionQuestion:
     prompt: Markdown = described("A short prompt to help people think the question through.")
     see: list[Ref("rule", "message", "topic", "resource")] = described(
         "Ids of rules, messages or resources that help answer it.", default=())
+    discussion: list[Line] = described("Prompts a trainer can use to start a discussion of this question.",
+                                       default=())
 
 
 @dataclass(frozen=True)
@@ -261,3 +263,128 @@ class Guide:
     def sections(self) -> tuple:
         """The four sections in reading order."""
         return (self.what_is, self.key_messages, self.meaning_for_me, self.resources)
+
+
+# ---- The self-check quiz, the reflection exercise and the trainer's notes (quizzes/*.yml) ----
+
+QUESTION_TYPES = ("single", "multiple", "true-false", "scenario")
+
+
+@dataclass(frozen=True)
+class AnswerOption:
+    """One answer a person can choose, with the feedback they see for it."""
+
+    DESCRIBED_AS: ClassVar[str] = "an answer option"
+    text: Line = described("The answer as the person reads it.")
+    correct: bool = described("true if choosing this answer is right.")
+    feedback: Markdown = described("Why this answer is right or wrong, shown when the person checks it.")
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """One quiz question: the question, its options, and what it tests."""
+
+    ID_KIND: ClassVar[str] = "quiz question"
+    DESCRIBED_AS: ClassVar[str] = "a quiz question"
+    id: Id = described("A stable id for this question; it becomes its anchor on the quiz page.")
+    type: Literal["single", "multiple", "true-false", "scenario"] = described(
+        "single: one right answer; multiple: select all that apply; true-false: the options True and False; "
+        "scenario: a practice situation, then one right answer.")
+    question: Line = described("The question.")
+    options: list[AnswerOption] = described("The answers to choose from, in the order shown.")
+    explanation: Markdown = described("The full answer, shown under 'Show answer' and on the answer sheet.")
+    covers: list[Ref("message", "rule")] = described("Ids of the key messages or golden rules this question tests.")
+    scenario: Optional[Markdown] = described("For a scenario question: the practice situation.", default=None)
+    discussion: list[Line] = described("Prompts a trainer can use to discuss this question.", default=())
+
+    def problems(self):
+        correct = sum(option.correct for option in self.options)
+        if self.type == "multiple":
+            if correct < 1:
+                yield ("options",), "a multiple choice question needs at least one option with correct: true"
+        elif correct != 1:
+            yield ("options",), (f"a {self.type} question needs exactly one option with correct: true, "
+                                 f"found {correct}")
+        if len(self.options) < 2:
+            yield ("options",), "expected at least 2 options"
+        if self.type == "true-false" and [option.text for option in self.options] != ["True", "False"]:
+            yield ("options",), 'a true-false question has exactly two options, "True" then "False"'
+        if (self.type == "scenario") != (self.scenario is not None):
+            yield ("scenario",), ("a scenario question needs scenario text" if self.type == "scenario"
+                                  else f"only scenario questions have scenario text; this one is {self.type}")
+        texts = [option.text for option in self.options]
+        for index, text in enumerate(texts):
+            if text in texts[:index]:
+                yield ("options", index, "text"), f'the option "{text}" is given twice'
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """The self-check quiz."""
+
+    ID_KIND: ClassVar[str] = "page"
+    DESCRIBED_AS: ClassVar[str] = "the quiz"
+    id: Id = described("The quiz page's id; also the name of its page.")
+    title: Line = described("The quiz's title.")
+    summary: Line = described("One sentence saying what the quiz is (home page, link previews).")
+    intro: Markdown = described("How to use the quiz.")
+    pass_mark: int = described("How many questions a person must get right to pass.")
+    questions: list[QuizQuestion] = described("The questions, in the order shown.")
+
+    def problems(self):
+        if not 1 <= self.pass_mark <= len(self.questions):
+            yield ("pass_mark",), (f"{self.pass_mark} is out of range; expected a number from 1 to "
+                                   f"{len(self.questions)} (the number of questions)")
+
+
+@dataclass(frozen=True)
+class ReflectionExercise:
+    """The 'What does this mean for me?' questions as an exercise with space to write."""
+
+    ID_KIND: ClassVar[str] = "page"
+    DESCRIBED_AS: ClassVar[str] = "the reflection exercise"
+    id: Id = described("The exercise page's id; also the name of its page.")
+    title: Line = described("The exercise's title.")
+    summary: Line = described("One sentence saying what the exercise is (home page, link previews).")
+    intro: Markdown = described("How to use the exercise.")
+    warning: Markdown = described("The warning shown above the notes: no names or details of people.")
+    privacy: Markdown = described("Where the notes are kept, and how to clear them.")
+
+
+@dataclass(frozen=True)
+class SessionStep:
+    """One step of a team training session."""
+
+    DESCRIBED_AS: ClassVar[str] = "a session step"
+    minutes: int = described("How long the step takes, in minutes.")
+    activity: Line = described("What happens in this step.")
+    notes: Optional[Markdown] = described("Notes for the trainer.", default=None)
+
+
+@dataclass(frozen=True)
+class FacilitatorGuide:
+    """How to run a team session with the quiz and the reflection questions."""
+
+    ID_KIND: ClassVar[str] = "page"
+    DESCRIBED_AS: ClassVar[str] = "the facilitator's guide"
+    id: Id = described("The page's id; also the name of its page.")
+    title: Line = described("The page's title.")
+    summary: Line = described("One sentence saying what the page is (home page, link previews).")
+    intro: Markdown = described("What the session is for and what you need.")
+    steps: list[SessionStep] = described("The session plan, in order.")
+    ground_rules: Markdown = described("Ground rules to agree at the start, such as no names of real people.")
+
+    def problems(self):
+        total = sum(step.minutes for step in self.steps)
+        if total != 30:
+            yield ("steps",), f"the steps add up to {total} minutes; expected a 30-minute session"
+
+
+@dataclass(frozen=True)
+class Training:
+    """Everything in quizzes/information-sharing.yml."""
+
+    DESCRIBED_AS: ClassVar[str] = "the training material"
+    quiz: Quiz = described("The self-check quiz.")
+    reflection: ReflectionExercise = described("The reflection exercise.")
+    facilitator: FacilitatorGuide = described("The trainer's guide to a 30-minute session.")

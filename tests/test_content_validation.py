@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ import yaml
 
 from macros import model
 from macros.content import read_yaml
-from macros.loading import CONTENT_FILES, load_content
+from macros.loading import CONTENT_FILES, SCHEMA_FOLDER, load_content
 from macros.report import schema_files
 from macros.schema import check_references, validate
 
@@ -85,8 +86,10 @@ def test_each_content_file_points_editors_to_its_json_schema_which_accepts_it(na
     """Each content file names its schema for editors' YAML tools, and that schema accepts the file."""
     _, schema_file, _ = CONTENT_FILES[name]
     first_line = (ROOT / name).read_text(encoding="utf-8").splitlines()[0]
-    assert first_line == f"# yaml-language-server: $schema=schema/{schema_file}"
-    schema = json.loads((ROOT / "content" / "schema" / schema_file).read_text(encoding="utf-8"))
+    schema_path = ROOT / SCHEMA_FOLDER / schema_file
+    relative = Path(os.path.relpath(schema_path, (ROOT / name).parent)).as_posix()
+    assert first_line == f"# yaml-language-server: $schema={relative}"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
     data = as_json_values(yaml.safe_load((ROOT / name).read_text(encoding="utf-8")))
     jsonschema.validate(data, schema)
 

@@ -30,6 +30,19 @@ def test_every_page_has_a_language_a_title_one_h1_and_headings_in_order(site):
     assert not failures, "\n".join(failures)
 
 
+def test_no_page_uses_the_same_id_twice(site):
+    """Ids are unique on each page, so every link and script finds the one element it means."""
+    failures = []
+    for file in site.html_files():
+        address = file.relative_to(site.folder).as_posix()
+        seen = set()
+        for element in site.page(address).select("[id]"):
+            if element["id"] in seen:
+                failures.append(f"{address}: id {element['id']!r} is used more than once")
+            seen.add(element["id"])
+    assert not failures, "\n".join(failures)
+
+
 def internal_targets(site):
     """(page, href, target file, fragment) for every link that stays inside the site."""
     for file in site.html_files():

@@ -1,0 +1,38 @@
+/* The theme remembers the light or dark colour scheme in the browser's storage on every page load.
+   We store it only once the person has used the light/dark switch themselves: choosing a scheme is
+   asking for it to be kept. Until then the site follows the device's own setting and stores nothing. */
+(function () {
+  "use strict";
+
+  var CHOSEN = "information-sharing-guide:colour-scheme-chosen";
+  var themeSet = window.__md_set;
+
+  function chosen() {
+    try {
+      return window.localStorage.getItem(CHOSEN) === "yes";
+    } catch (error) {
+      return false;
+    }
+  }
+
+  if (typeof themeSet === "function") {
+    window.__md_set = function (key) {
+      if (key === "__palette" && !chosen()) {
+        return undefined;
+      }
+      return themeSet.apply(this, arguments);
+    };
+  }
+
+  // Capture phase: runs before the theme's own handler stores the new scheme.
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest && event.target.closest("[data-md-component='palette']");
+    if (form) {
+      try {
+        window.localStorage.setItem(CHOSEN, "yes");
+      } catch (error) {
+        /* storage blocked: the choice lasts for this page only */
+      }
+    }
+  }, true);
+})();

@@ -1,0 +1,253 @@
+"""The quiz, present mode and reflection exercise in a real browser, used as a person would use them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.loading import load_content
+
+from .conftest import ROOT
+from .helpers import plain_text
+
+CONTENT = load_content(ROOT)
+QUESTIONS = CONTENT.training.quiz.questions
+REFLECTION_QUESTIONS = CONTENT.guide.meaning_for_me.questions
+STORAGE_PREFIX = "information-sharing-guide:"
+
+
+def option_input(page, question, index):
+    return page.locator(f"#{question.id}-option-{index + 1}")
+
+
+def answer(page, question, right: bool = True):
+    """Tick the right option(s), or a wrong one, by clicking their labels."""
+    if right:
+        for index, option in enumerate(question.options):
+            if option.correct:
+                page.click(f"label[for='{question.id}-option-{index + 1}']")
+    else:
+        index = next(i for i, option in enumerate(question.options) if not option.correct)
+        page.click(f"label[for='{question.id}-option-{index + 1}']")
+
+
+def stored_keys(page) -> list[str]:
+    return page.evaluate("Object.keys(window.localStorage)")
+
+
+@pytest.fixture
+def quiz(browser_context, site_server):
+    page = browser_context.new_page()
+    page.goto(site_server + "quiz/")
+    return page
+
+
+def test_all_right_answers_give_a_full_score_and_a_pass(quiz):
+    """Answering every question correctly and checking all gives 'N of N correct' and a pass."""
+    for question in QUESTIONS:
+        answer(quiz, question)
+    quiz.click("#quiz-check-all")
+    result = quiz.locator("#quiz-result")
+    assert result.inner_text().startswith(f"{len(QUESTIONS)} of {len(QUESTIONS)} correct. You passed")
+    assert quiz.evaluate("document.activeElement.id") == "quiz-result"
+
+
+def test_score_counts_only_right_answers_against_the_pass_mark(quiz):
+    """Getting the first three questions wrong and the rest right scores N-3, judged against the pass mark."""
+    for number, question in enumerate(QUESTIONS):
+        answer(quiz, question, right=number >= 3)
+    quiz.click("#quiz-check-all")
+    score = len(QUESTIONS) - 3
+    verdict = "You passed" if score >= CONTENT.training.quiz.pass_mark else "The pass mark is"
+    assert quiz.locator("#quiz-result").inner_text().startswith(f"{score} of {len(QUESTIONS)} correct. {verdict}")
+    assert quiz.locator(f"#{QUESTIONS[0].id}").get_attribute("class").split()[-1] == "is-wrong"
+
+
+def test_a_wrong_answer_shows_and_announces_that_options_feedback(quiz):
+    """Checking a wrong answer says 'Not quite', shows why next to it, and the live region announces it."""
+    question = QUESTIONS[0]
+    wrong = next(i for i, option in enumerate(question.options) if not option.correct)
+    answer(quiz, question, right=False)
+    quiz.locator(f"#{question.id} .quiz-check").click()
+    feedback = quiz.locator(f"#{question.id}-option-{wrong + 1}-feedback")
+    assert feedback.is_visible()
+    assert quiz.locator(f"#{question.id}-result").inner_text() == "Not quite."
+    quiz.wait_for_function("document.getElementById('quiz-announcer').textContent.includes('Not quite')")
+    announced = quiz.locator("#quiz-announcer").inner_text()
+    assert plain_text(question.options[wrong].feedback)[:60] in re.sub(r"\s+", " ", announced)
+
+
+def test_the_whole_quiz_can_be_done_with_the_keyboard_alone(quiz):
+    """Tab, Space and the arrow keys answer every question; Enter on 'Check all answers' gives a full score."""
+    by_id = {question.id: question for question in QUESTIONS}
+    done_groups = set()
+    for _ in range(2000):
+        quiz.keyboard.press("Tab")
+        focused = quiz.evaluate("""() => { const e = document.activeElement;
+            return {id: e.id, name: e.name || '', type: e.type || '', tag: e.tagName,
+                    outline: getComputedStyle(e).outlineStyle}; }""")
+        if focused["id"] == "quiz-check-all":
+            quiz.keyboard.press("Enter")
+            break
+        question = by_id.get(focused["name"])
+        if question is None:
+            continue
+        assert focused["outline"] != "none", f"no visible focus on {focused['id']}"
+        index = int(focused["id"].rsplit("-", 1)[1]) - 1
+        if focused["type"] == "checkbox":
+            if question.options[index].correct:
+                quiz.keyboard.press("Space")
+        elif question.id not in done_groups:
+            quiz.keyboard.press("Space")  # selects the focused radio; arrows then move the selection
+            right = next(i for i, option in enumerate(question.options) if option.correct)
+            for _ in range(right - index):
+                quiz.keyboard.press("ArrowDown")
+            done_groups.add(question.id)
+    else:
+        pytest.fail("never reached 'Check all answers' with the Tab key")
+    assert quiz.locator("#quiz-result").inner_text().startswith(f"{len(QUESTIONS)} of {len(QUESTIONS)} correct.")
+
+
+def test_remembered_answers_survive_a_reload_and_clear_removes_them(quiz):
+    """With 'Remember my answers' ticked, answers come back after a reload; 'Clear' empties the storage."""
+    question = QUESTIONS[0]
+    quiz.check("#quiz-remember")
+    answer(quiz, question)
+    quiz.reload()
+    right = next(i for i, option in enumerate(question.options) if option.correct)
+    assert option_input(quiz, question, right).is_checked()
+    assert quiz.locator("#quiz-remember").is_checked()
+    quiz.click("#quiz-clear")
+    assert not [key for key in stored_keys(quiz) if key.startswith(STORAGE_PREFIX)]
+    quiz.reload()
+    assert not option_input(quiz, question, right).is_checked()
+
+
+def test_without_opting_in_nothing_is_stored_and_a_reload_forgets(quiz):
+    """Answers are not stored unless the person asks: after a reload they are gone and storage is empty."""
+    question = QUESTIONS[0]
+    answer(quiz, question)
+    quiz.click("#quiz-check-all")
+    assert stored_keys(quiz) == []
+    quiz.reload()
+    assert quiz.locator(f"#{question.id} input:checked").count() == 0
+
+
+def test_try_again_clears_answers_and_feedback(quiz):
+    """'Try again' unticks everything, hides the feedback and the score."""
+    for question in QUESTIONS:
+        answer(quiz, question)
+    quiz.click("#quiz-check-all")
+    quiz.click("#quiz-reset")
+    assert quiz.locator(".quiz-question input:checked").count() == 0
+    assert quiz.locator(".quiz-option-feedback:visible").count() == 0
+    assert not quiz.locator("#quiz-result").is_visible()
+
+
+def test_show_all_answers_opens_every_answer(quiz):
+    """'Show all answers' opens the answer under every question."""
+    quiz.click("#quiz-show-all")
+    assert quiz.locator("details.quiz-answer[open]").count() == len(QUESTIONS)
+
+
+def test_without_javascript_answers_are_still_reachable(browser, site_server):
+    """With scripts off, the check buttons are hidden and 'Show answer' still reveals the right answer."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_server + "quiz/")
+        question = QUESTIONS[0]
+        assert not page.locator(f"#{question.id} .quiz-check").is_visible()
+        page.locator(f"#{question.id} details summary").click()
+        right = next(option for option in question.options if option.correct)
+        assert plain_text(right.text) in page.locator(f"#{question.id} .quiz-correct-answer").inner_text()
+    finally:
+        context.close()
+
+
+def test_present_mode_moves_between_questions_with_arrow_keys_and_buttons(browser_context, site_server):
+    """Present mode shows one question at a time; the arrow keys and the buttons move between them."""
+    page = browser_context.new_page()
+    page.goto(site_server + "quiz-present/")
+    assert page.locator(".present-slide:visible").count() == 1
+    assert page.locator("#slide-1").is_visible()
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#slide-2").is_visible() and not page.locator("#slide-1").is_visible()
+    assert page.locator("#present-position").inner_text() == f"Question 2 of {len(QUESTIONS)}"
+    page.keyboard.press("ArrowLeft")
+    assert page.locator("#slide-1").is_visible()
+    page.click("#present-next")
+    assert page.locator("#slide-2").is_visible()
+    page.locator("#slide-2 details summary").click()
+    assert page.locator("#slide-2 .quiz-correct-answer").is_visible()
+
+
+@pytest.fixture
+def reflection(browser_context, site_server):
+    page = browser_context.new_page()
+    page.goto(site_server + "reflection/")
+    return page
+
+
+def test_saved_notes_survive_a_reload_and_clear_removes_them(reflection):
+    """With 'Save on this device' ticked, notes come back after a reload; 'Clear my notes' removes them."""
+    first = f"#note-{REFLECTION_QUESTIONS[0].id}"
+    reflection.check("#reflection-save")
+    reflection.fill(first, "We share by secure email and phone.")
+    reflection.reload()
+    assert reflection.input_value(first) == "We share by secure email and phone."
+    reflection.click("#reflection-clear")
+    assert reflection.input_value(first) == ""
+    assert not [key for key in stored_keys(reflection) if key.startswith(STORAGE_PREFIX)]
+    reflection.reload()
+    assert reflection.input_value(first) == ""
+
+
+def test_notes_are_not_stored_without_opting_in(reflection):
+    """Notes typed without opting in stay only in the page: nothing stored, gone after a reload."""
+    first = f"#note-{REFLECTION_QUESTIONS[0].id}"
+    reflection.fill(first, "A note that should not be kept.")
+    assert stored_keys(reflection) == []
+    reflection.reload()
+    assert reflection.input_value(first) == ""
+
+
+def test_printing_the_reflection_shows_the_notes_without_the_navigation(reflection):
+    """In print, the notes appear in full with the guide's title and the date; header and navigation do not."""
+    first = REFLECTION_QUESTIONS[0]
+    reflection.fill(f"#note-{first.id}", "Check the receiver understood.")
+    reflection.emulate_media(media="print")
+    assert reflection.locator(f"[data-for='note-{first.id}']").inner_text() == "Check the receiver understood."
+    heading = reflection.locator(".reflection-print-heading")
+    assert heading.is_visible()
+    assert heading.inner_text().startswith(f"{CONTENT.guide.guide.title}: {CONTENT.training.reflection.title}. Date:")
+    assert not reflection.locator(".md-header").is_visible()
+    assert not reflection.locator(".md-sidebar--primary").is_visible()
+    empty = reflection.locator(f"[data-for='note-{REFLECTION_QUESTIONS[1].id}']")
+    assert "is-empty" in empty.get_attribute("class")
+
+
+def test_downloading_the_reflection_saves_questions_and_notes_as_text(reflection, tmp_path):
+    """'Download as a text file' saves every question, the typed notes and blank lines for the rest."""
+    first = REFLECTION_QUESTIONS[0]
+    reflection.fill(f"#note-{first.id}", "Record what was shared and why.")
+    with reflection.expect_download() as download_info:
+        reflection.click("#reflection-download")
+    path = tmp_path / "notes.txt"
+    download_info.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"{CONTENT.guide.guide.title}: {CONTENT.training.reflection.title}")
+    for question in REFLECTION_QUESTIONS:
+        assert plain_text(question.question) in text
+    assert "Record what was shared and why." in text
+    assert "_____" in text
+
+
+def test_download_works_with_nothing_typed(reflection, tmp_path):
+    """With no notes, the download still has every question with lines to write on."""
+    with reflection.expect_download() as download_info:
+        reflection.click("#reflection-download")
+    path = tmp_path / "blank.txt"
+    download_info.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("My notes:") == len(REFLECTION_QUESTIONS)

@@ -1,0 +1,152 @@
+"""The quiz, reflection and training pages, checked against the quiz YAML: everything is there, and usable."""
+from __future__ import annotations
+
+import pytest
+
+from macros.loading import load_content
+
+from .conftest import ROOT
+from .helpers import plain_text, visible_text
+
+CONTENT = load_content(ROOT)
+QUIZ = CONTENT.training.quiz
+QUESTIONS = QUIZ.questions
+REFLECTION_QUESTIONS = CONTENT.guide.meaning_for_me.questions
+
+
+def test_quiz_has_at_least_fifteen_questions_of_every_type():
+    """The quiz has enough questions, and single, multiple, true-false and scenario questions all appear."""
+    assert len(QUESTIONS) >= 15
+    assert {question.type for question in QUESTIONS} == {"single", "multiple", "true-false", "scenario"}
+
+
+@pytest.mark.parametrize("item", [*CONTENT.guide.key_messages.messages, *CONTENT.guide.key_messages.golden_rules.rules],
+                         ids=lambda item: item.id)
+def test_every_key_message_and_golden_rule_is_tested_by_a_question(item):
+    """No key message or golden rule is left out of the quiz."""
+    assert any(item.id in question.covers for question in QUESTIONS), f"no question covers {item.id}"
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_every_question_is_a_fieldset_with_legend_labelled_options_feedback_and_answer(site, question):
+    """Each question: a fieldset whose legend is the question, a labelled input per option, and the answer."""
+    page = site.page("quiz/")
+    fieldset = page.find("fieldset", id=question.id)
+    assert fieldset is not None
+    assert plain_text(question.question) in visible_text(fieldset.legend)
+    inputs = fieldset.select("input")
+    assert len(inputs) == len(question.options)
+    expected_type = "checkbox" if question.type == "multiple" else "radio"
+    for field, option in zip(inputs, question.options):
+        assert field["type"] == expected_type
+        label = page.find("label", attrs={"for": field["id"]})
+        assert label is not None and visible_text(label) == plain_text(option.text)
+        feedback = page.find(id=f"{field['id']}-feedback")
+        assert visible_text(feedback) == plain_text(option.feedback)
+    if question.scenario:
+        assert plain_text(question.scenario) in visible_text(fieldset.select_one(".quiz-scenario"))
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_without_javascript_every_answer_is_inside_a_show_answer_disclosure(site, question):
+    """A 'Show answer' details element holds the right answer, the explanation and each option's feedback."""
+    details = site.page("quiz/").find("fieldset", id=question.id).select_one("details.quiz-answer")
+    assert visible_text(details.summary) == "Show answer"
+    text = visible_text(details)
+    for option in question.options:
+        if option.correct:
+            assert plain_text(option.text) in visible_text(details.select_one(".quiz-correct-answer"))
+        assert plain_text(option.feedback) in text
+    assert plain_text(question.explanation) in text
+    covered = {a["href"].split("#")[1] for a in details.select(".quiz-covers a")}
+    assert covered == set(question.covers)
+
+
+def test_quiz_controls_that_need_javascript_are_hidden_without_it(site):
+    """Buttons that only work with the script start hidden, so nobody meets a dead button."""
+    page = site.page("quiz/")
+    for selector in (".quiz-check", ".quiz-controls", ".quiz-storage"):
+        assert all(element.has_attr("hidden") for element in page.select(selector)), selector
+    assert page.select_one("#quiz-announcer")["aria-live"] == "polite"
+
+
+def test_quiz_states_the_pass_mark(site):
+    """The pass mark from the YAML is stated on the quiz page."""
+    assert f"The pass mark is {QUIZ.pass_mark} correct answers." in visible_text(site.page("quiz/"))
+
+
+def test_every_form_control_on_every_page_has_a_label(site):
+    """No input or text area anywhere on the site is without a label."""
+    failures = []
+    for file in site.html_files():
+        address = file.relative_to(site.folder).as_posix()
+        page = site.page(address)
+        for control in page.select("article input, article textarea"):
+            if control.get("type") == "hidden":
+                continue
+            if not (control.get("aria-label") or page.find("label", attrs={"for": control.get("id")})):
+                failures.append(f"{address}: {control.get('id') or control}")
+    assert not failures, "controls without labels:\n" + "\n".join(failures)
+
+
+def test_handout_has_every_question_and_option_but_no_answers(site):
+    """The printable handout lists each question and option, and gives nothing away."""
+    text = visible_text(site.page("quiz-handout/").select_one("article"))
+    for question in QUESTIONS:
+        assert plain_text(question.question) in text
+        for option in question.options:
+            assert plain_text(option.text) in text
+            assert plain_text(option.feedback) not in text
+        assert plain_text(question.explanation) not in text
+
+
+def test_answer_sheet_has_every_answer_and_explanation(site):
+    """The answer sheet gives every question's right answer and its explanation."""
+    text = visible_text(site.page("quiz-answers/").select_one("article"))
+    for question in QUESTIONS:
+        assert plain_text(question.question) in text
+        assert plain_text(question.explanation) in text
+        for option in question.options:
+            assert plain_text(option.feedback) in text
+
+
+def test_present_mode_has_one_slide_per_question_with_the_answer_on_demand(site):
+    """Present mode has a slide for each question, in order, each with a 'Reveal answer' disclosure."""
+    slides = site.page("quiz-present/").select(".present-slide")
+    assert len(slides) == len(QUESTIONS)
+    for number, (slide, question) in enumerate(zip(slides, QUESTIONS), 1):
+        assert visible_text(slide.h2) == f"Question {number} of {len(QUESTIONS)}: {plain_text(question.question)}"
+        assert visible_text(slide.select_one("details summary")) == "Reveal answer"
+
+
+def test_facilitator_page_has_the_plan_prompts_and_links_to_the_printables(site):
+    """The trainer's page gives the 30-minute plan, every discussion prompt and links to each printable page."""
+    page = site.page("facilitator/")
+    text = visible_text(page.select_one("article"))
+    for step in CONTENT.training.facilitator.steps:
+        assert plain_text(step.activity) in text
+    for question in [*QUESTIONS, *REFLECTION_QUESTIONS]:
+        for prompt in question.discussion:
+            assert plain_text(prompt) in text
+    links = {a["href"] for a in page.select("article a[href]")}
+    for address in ("../quiz-present/", "../quiz-handout/", "../quiz-answers/", "../reflection/", "../quiz/"):
+        assert address in links, f"no link to {address}; found {sorted(links)}"
+
+
+@pytest.mark.parametrize("question", REFLECTION_QUESTIONS, ids=lambda q: q.id)
+def test_reflection_page_has_a_labelled_text_area_for_every_question(site, question):
+    """Each 'What does this mean for me?' question has its prompt and a text area labelled with the question."""
+    page = site.page("reflection/")
+    area = page.find("textarea", id=f"note-{question.id}")
+    assert area is not None
+    assert visible_text(page.find("label", attrs={"for": area["id"]})) == plain_text(question.question)
+    assert plain_text(question.prompt) in visible_text(page.find(id=f"note-{question.id}-prompt"))
+
+
+def test_reflection_page_warns_against_writing_names_before_the_notes(site):
+    """The warning about names and identifying details comes before the first text area."""
+    page = site.page("reflection/")
+    warning = page.find(id="reflection-warning")
+    assert plain_text(CONTENT.training.reflection.warning) in visible_text(warning)
+    first_area = page.select_one("textarea")
+    assert warning in first_area.find_all_previous(id="reflection-warning")
