@@ -43,7 +43,10 @@ def define_env(env):
     # Added here rather than in mkdocs.yml so that Python-Markdown can find our module without sys.path changes.
     env.conf["markdown_extensions"].append(ExternalLinks())
 
-    env.macro(lambda: render_home(guide, site), "home")
+    training_pages = [(page.title, page.summary, TRAINING_PAGES[role]) for role, page in
+                      (("quiz", training.quiz), ("reflection", training.reflection),
+                       ("facilitator", training.facilitator))]
+    env.macro(lambda: render_home(guide, site, training_pages), "home")
     env.macro(lambda section_id: render_section(guide, section_id), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
     env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")

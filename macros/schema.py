@@ -163,6 +163,10 @@ def _check(tp, value, path: tuple, state: Checked):
             state.report(path, f"expected {describe_type(tp)} but found {_found(value)}")
             return None
         item_type = get_args(tp)[0]
+        if not value:
+            state.report(path, f"is an empty list; expected at least one item (each: {describe_type(get_args(tp)[0])})"
+                               "; leave the field out if it is optional")
+            return None
         items = [_check(item_type, item, path + (i,), state) for i, item in enumerate(value)]
         return None if any(item is None for item in items) else tuple(items)
     if origin is Literal:

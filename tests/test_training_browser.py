@@ -71,6 +71,8 @@ def test_a_wrong_answer_shows_and_announces_that_options_feedback(quiz):
     quiz.locator(f"#{question.id} .quiz-check").click()
     feedback = quiz.locator(f"#{question.id}-option-{wrong + 1}-feedback")
     assert feedback.is_visible()
+    read_more = quiz.locator(f"#{question.id} .quiz-read-more a")
+    assert read_more.count() == len(question.covers) and read_more.first.is_visible()
     assert quiz.locator(f"#{question.id}-result").inner_text() == "Not quite."
     quiz.wait_for_function("document.getElementById('quiz-announcer').textContent.includes('Not quite')")
     announced = quiz.locator("#quiz-announcer").inner_text()
@@ -121,6 +123,17 @@ def test_remembered_answers_survive_a_reload_and_clear_removes_them(quiz):
     assert not [key for key in stored_keys(quiz) if key.startswith(STORAGE_PREFIX)]
     quiz.reload()
     assert not option_input(quiz, question, right).is_checked()
+
+
+def test_answers_stored_for_an_older_version_of_the_quiz_are_not_shown(quiz):
+    """Answers remembered for a quiz that has since changed are ignored, so nobody sees stale answers."""
+    question = QUESTIONS[0]
+    stale_key = f"{STORAGE_PREFIX}quiz:quiz:an-older-version"
+    quiz.evaluate("([key, name]) => localStorage.setItem(key, JSON.stringify({[name]: ['1', '2', '3', '4']}))",
+                  [stale_key, question.id])
+    quiz.reload()
+    assert quiz.locator(f"#{question.id} input:checked").count() == 0
+    assert not quiz.locator("#quiz-remember").is_checked()
 
 
 def test_without_opting_in_nothing_is_stored_and_a_reload_forgets(quiz):

@@ -82,6 +82,7 @@
     function clearFeedback(question) {
       question.classList.remove("is-right", "is-wrong");
       question.querySelector(".quiz-question-result").textContent = "";
+      question.querySelector(".quiz-read-more").hidden = true;
       each(question.querySelectorAll(".quiz-option-feedback"), function (feedback) {
         feedback.hidden = true;
       });
@@ -112,6 +113,7 @@
           }
         }
       });
+      question.querySelector(".quiz-read-more").hidden = false;
       question.classList.add(right ? "is-right" : "is-wrong");
       line.textContent = right ? "Correct." : "Not quite.";
       return { answered: true, right: right, message: legend + ". " + line.textContent + " " + said.join(" ") };

@@ -129,6 +129,7 @@
 
     window.addEventListener("beforeprint", fillPrintCopies);
     fillPrintCopies();
+    form.querySelector(".reflection-storage").hidden = false;
     form.querySelector(".reflection-controls").hidden = false;
   }
 

@@ -51,12 +51,20 @@ def section_opening(section) -> str:
     return join(heading(1, section.title, section.id), f'<p class="lead" markdown>{section.summary}</p>')
 
 
-def render_home(guide: Guide, site: SiteSettings) -> str:
-    """The home page: what the guide is for, who it is for, the four sections, the review date."""
+def cards(entries) -> str:
+    """Material's grid cards: one linked title and one line for each (title, summary, address)."""
+    items = "\n".join(f"-   [**{title}**]({address})\n\n    {summary}\n" for title, summary, address in entries)
+    return f'<div class="grid cards" markdown>\n\n{items}\n</div>'
+
+
+def render_home(guide: Guide, site: SiteSettings, training_pages=()) -> str:
+    """The home page: what the guide is for, who it is for, the four sections, training, the review date.
+
+    `training_pages` are (title, summary, address) for the quiz, the reflection exercise and the trainer's page.
+    """
     intro = guide.guide
-    cards = "\n".join(
-        f"-   [**{number}. {section.title}**]({page_of(section)})\n\n    {section.summary}\n"
-        for number, section in enumerate(guide.sections, start=1))
+    sections = [(f"{number}. {section.title}", section.summary, page_of(section))
+                for number, section in enumerate(guide.sections, start=1)]
     return join(
         heading(1, intro.title),
         f'<p class="lead" markdown>{intro.description}</p>',
@@ -65,7 +73,9 @@ def render_home(guide: Guide, site: SiteSettings) -> str:
         heading(2, "Who it is for", "audience"),
         intro.audience,
         heading(2, "The four sections", "sections"),
-        f'<div class="grid cards" markdown>\n\n{cards}\n</div>',
+        cards(sections),
+        heading(2, "Check your understanding", "training") if training_pages else "",
+        cards(training_pages) if training_pages else "",
         f'<p class="review-date">{review_line(guide)} Published by {site.partnership_name}.</p>',
     )
 

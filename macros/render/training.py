@@ -34,10 +34,10 @@ def option_id(question: QuizQuestion, index: int) -> str:
     return f"{question.id}-option-{index + 1}"
 
 
-def covers_links(question: QuizQuestion, book) -> str:
+def covers_links(question: QuizQuestion, book, css_class: str = "quiz-covers", hidden: bool = False) -> str:
     """Links to the key messages and golden rules a question rests on."""
     links = ", ".join(f"[{book[ident][1]}]({book[ident][0]})" for ident in question.covers)
-    return f'<p class="quiz-covers" markdown>Read more: {links}.</p>'
+    return f'<p class="{css_class}"{" hidden" if hidden else ""} markdown>Read more: {links}.</p>'
 
 
 def correct_answer_text(question: QuizQuestion) -> str:
@@ -77,6 +77,7 @@ def render_question(question: QuizQuestion, number: int, book) -> str:
         f'<p class="quiz-hint">{QUESTION_TYPE_HINTS[question.type]}</p>',
         f'<div class="quiz-options" markdown>\n{options}\n</div>',
         f'<p class="quiz-question-result" id="{question.id}-result"></p>',
+        covers_links(question, book, "quiz-read-more", hidden=True),
         f'<p class="quiz-question-actions"><button type="button" class="md-button quiz-check" hidden>'
         f"Check answer</button></p>",
         f'<details class="quiz-answer" markdown>\n<summary>Show answer</summary>\n\n{render_answer(question, book)}\n'
@@ -129,18 +130,20 @@ def render_reflection(exercise: ReflectionExercise, section: MeaningForMeSection
         exercise.intro,
         f'<div class="admonition warning" id="reflection-warning" markdown>\n'
         f'<p class="admonition-title">Do not write names or identifying details</p>\n\n{exercise.warning}\n\n</div>',
+        f'<div class="reflection-privacy no-print" markdown>\n\n{exercise.privacy}\n\n</div>',
         f'<form class="reflection" id="reflection-form" data-exercise="{exercise.id}" '
         f'data-title="{escape(guide_title)}: {escape(exercise.title)}" markdown>',
+        # The choice to keep notes comes before the notes, so that nobody types without knowing.
+        '<div class="reflection-storage no-print" hidden markdown="span"><input type="checkbox" id="reflection-save"> '
+        '<label for="reflection-save">Save on this device</label></div>',
         questions,
         f'<div class="reflection-requirement" markdown>\n\n{section.requirement.text}\n\n</div>',
         '<div class="reflection-controls" hidden markdown="span">'
-        '<input type="checkbox" id="reflection-save"> <label for="reflection-save">Save on this device</label> '
         '<button type="button" class="md-button" id="reflection-clear">Clear my notes</button> '
         '<button type="button" class="md-button" id="reflection-print">Print or save as PDF</button> '
         '<button type="button" class="md-button" id="reflection-download">Download as a text file</button></div>',
         '<div class="visually-hidden" id="reflection-announcer" role="status" aria-live="polite"></div>',
         "</form>",
-        f'<div class="reflection-privacy no-print" markdown>\n\n{exercise.privacy}\n\n</div>',
     )
 
 
