@@ -21,7 +21,7 @@ $(BIN)/.installed-test: requirements.txt requirements-test.txt $(BIN)/.installed
 
 ## serve: build the site, then serve it at http://127.0.0.1:8000, rebuilding when anything changes.
 serve: build
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	GUIDE_LIVE_PREVIEW=1 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 ## build: build the site into site/. A failed build leaves the previous site/ as it was.
 build: $(BIN)/.installed-build
@@ -35,8 +35,16 @@ browser:
 	  echo "Installing Debian's chromium package for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
+## checkers: the Nu Html Checker (vnu-jar, run with Java), pinned in package.json.
+node_modules/.installed: package.json
+	@command -v java >/dev/null || { \
+	  echo "Installing Java for the Nu Html Checker"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
+	npm install --no-package-lock --no-audit --no-fund --silent
+	touch $@
+
 ## test: install what the tests need, then run every test.
-test: $(BIN)/.installed-test browser
+test: $(BIN)/.installed-test browser node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## content-report: the review status of the guide and every resource address still to confirm.

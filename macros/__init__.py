@@ -4,6 +4,7 @@ Everything else lives in plain modules, so that a move away from MkDocs touches 
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -11,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from .content import ContentError
 from .loading import load_content
 from .render.external_links import ExternalLinks
+from .render.finish import ThemeChanged, finish_page
 from .render.guide import address_book, footer_html, render_home, render_section
 from .render.training import (render_facilitator, render_quiz, render_quiz_answers, render_quiz_handout,
                               render_quiz_present, render_reflection)
@@ -55,3 +57,19 @@ def define_env(env):
     env.macro(lambda: render_quiz_present(training.quiz, book), "quiz_present")
     env.macro(lambda: render_quiz_handout(training.quiz), "quiz_handout")
     env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")
+
+
+def on_post_build(env):
+    """Finish every built page: theme fixes, and the Content-Security-Policy.
+
+    `make serve` sets GUIDE_LIVE_PREVIEW: the live-reload script MkDocs adds while serving is inline
+    and changes every time, so the policy is left out of the live preview only.
+    """
+    with_policy = not os.environ.get("GUIDE_LIVE_PREVIEW")
+    site_dir = Path(env.conf["site_dir"])
+    try:
+        for page in sorted(site_dir.rglob("*.html")):
+            name = page.relative_to(site_dir).as_posix()
+            page.write_text(finish_page(page.read_text(encoding="utf-8"), name, with_policy), encoding="utf-8")
+    except ThemeChanged as error:
+        raise PluginError(str(error)) from None

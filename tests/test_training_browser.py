@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.loading import load_content
 
@@ -74,7 +75,7 @@ def test_a_wrong_answer_shows_and_announces_that_options_feedback(quiz):
     read_more = quiz.locator(f"#{question.id} .quiz-read-more a")
     assert read_more.count() == len(question.covers) and read_more.first.is_visible()
     assert quiz.locator(f"#{question.id}-result").inner_text() == "Not quite."
-    quiz.wait_for_function("document.getElementById('quiz-announcer').textContent.includes('Not quite')")
+    expect(quiz.locator("#quiz-announcer")).to_contain_text("Not quite")
     announced = quiz.locator("#quiz-announcer").inner_text()
     assert plain_text(question.options[wrong].feedback)[:60] in re.sub(r"\s+", " ", announced)
 

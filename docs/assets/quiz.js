@@ -231,13 +231,14 @@
     var position = document.getElementById("present-position");
     var current = 0;
 
-    function show(index, moveFocus) {
+    function show(index, moveFocus, fromUser) {
       current = Math.max(0, Math.min(slides.length - 1, index));
       each(slides, function (slide, i) { slide.hidden = i !== current; });
       previous.disabled = current === 0;
       next.disabled = current === slides.length - 1;
       position.textContent = "Question " + (current + 1) + " of " + slides.length;
-      if (window.history.replaceState) {
+      // The address follows the slide, so a trainer can reload or share the current question.
+      if (fromUser && window.history.replaceState) {
         window.history.replaceState(null, "", "#" + slides[current].id);
       }
       if (moveFocus) {
@@ -247,8 +248,8 @@
       }
     }
 
-    previous.addEventListener("click", function () { show(current - 1, false); });
-    next.addEventListener("click", function () { show(current + 1, false); });
+    previous.addEventListener("click", function () { show(current - 1, false, true); });
+    next.addEventListener("click", function () { show(current + 1, false, true); });
     document.addEventListener("keydown", function (event) {
       var tag = event.target.tagName;
       if (event.altKey || event.ctrlKey || event.metaKey || tag === "INPUT" || tag === "TEXTAREA") {
@@ -256,10 +257,10 @@
       }
       if (event.key === "ArrowRight" || event.key === "PageDown") {
         event.preventDefault();
-        show(current + 1, true);
+        show(current + 1, true, true);
       } else if (event.key === "ArrowLeft" || event.key === "PageUp") {
         event.preventDefault();
-        show(current - 1, true);
+        show(current - 1, true, true);
       }
     });
 

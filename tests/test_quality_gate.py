@@ -1,0 +1,203 @@
+"""The quality gate, in a real browser over every built page: accessibility, privacy and security."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+AXE_SCRIPT = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 390, "height": 844}}
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def page_addresses(site) -> list[str]:
+    """Every page of the built site, as the address a browser asks for."""
+    addresses = []
+    for file in site.html_files():
+        relative = file.relative_to(site.folder).as_posix()
+        addresses.append(relative.removesuffix("index.html"))
+    return addresses
+
+
+def describe(violations) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines += [f"    {' '.join(node['target'])}: {node.get('failureSummary', '')[:200]}"
+                  for node in violation["nodes"][:5]]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_page(browser, site, site_server, scheme, viewport):
+    """axe-core, with every rule it runs by default (best practice included), finds nothing on any page."""
+    context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[viewport], bypass_csp=True)
+    axe = AXE_SCRIPT.read_text(encoding="utf-8")
+    failures = []
+    try:
+        page = context.new_page()
+        for address in page_addresses(site):
+            page.goto(site_server + address)
+            page.evaluate(axe)
+            violations = page.evaluate("axe.run(document).then(results => results.violations)")
+            if violations:
+                failures.append(f"{address or '/'} ({scheme}, {viewport}):\n{describe(violations)}")
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_every_page_is_valid_html(site):
+    """The Nu Html Checker finds no errors in any built page."""
+    assert VNU.is_file(), f"{VNU} is missing: `make test` installs vnu-jar"
+    java = shutil.which("java")
+    assert java, "java is missing: the Nu Html Checker needs it"
+    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "gnu",
+                             *map(str, site.html_files())], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr.replace(str(site.folder) + "/", "")
+
+
+def use_every_feature(page, site_server, site):
+    """Visit every page and use the search, the colour switch, the quiz, present mode and the reflection."""
+    for address in page_addresses(site):
+        page.goto(site_server + address)
+    page.goto(site_server)
+    page.click(".md-search__input")
+    page.keyboard.type("consent")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.keyboard.press("Escape")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.goto(site_server + "quiz/")
+    page.check("#quiz-remember")
+    page.locator(".quiz-question input").first.check()
+    page.click("#quiz-check-all")
+    page.click("#quiz-show-all")
+    page.click("#quiz-reset")
+    page.click("#quiz-clear")
+    page.goto(site_server + "quiz-present/")
+    page.keyboard.press("ArrowRight")
+    page.goto(site_server + "reflection/")
+    page.check("#reflection-save")
+    page.locator("textarea").first.fill("A note")
+    with page.expect_download():
+        page.click("#reflection-download")
+    page.click("#reflection-clear")
+
+
+def test_the_site_asks_no_other_host_for_anything(browser_context, site, site_server):
+    """Using every page and feature, the browser requests nothing from any host but the site's own."""
+    foreign = []
+    browser_context.on("request", lambda request: foreign.append(request.url)
+                       if not request.url.startswith((site_server, "data:", "blob:")) else None)
+    page = browser_context.new_page()
+    use_every_feature(page, site_server, site)
+    assert foreign == []
+
+
+def test_the_content_security_policy_is_strict_and_nothing_breaks_it(browser_context, site, site_server):
+    """Every page carries a strict policy (no unsafe-inline scripts), and using every feature breaks none of it."""
+    for file in site.html_files():
+        meta = site.page(file.relative_to(site.folder).as_posix()).find(
+            "meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, f"{file.name}: no Content-Security-Policy"
+        policy = meta["content"]
+        assert policy.startswith("default-src 'self'") and "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    browser_context.add_init_script(
+        "window.addEventListener('securitypolicyviolation', e => console.error("
+        "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI), true);")
+    errors = []
+    page = browser_context.new_page()
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
+    use_every_feature(page, site_server, site)
+    assert errors == []
+
+
+def test_nothing_is_stored_on_the_device_without_being_asked(browser_context, site, site_server):
+    """Reading every page stores nothing; only the colour switch, 'Remember' and 'Save' store anything."""
+    page = browser_context.new_page()
+    for address in page_addresses(site):
+        page.goto(site_server + address)
+        assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0, address
+    assert browser_context.cookies() == []
+
+
+FOCUS_STATE = """() => {
+    const e = document.activeElement;
+    // A visually hidden input (the theme's colour switch) shows its focus on the label that follows it.
+    const next = e.nextElementSibling;
+    const shown = (getComputedStyle(e).opacity === '0' && next && next.tagName === 'LABEL') ? next : e;
+    const style = getComputedStyle(shown);
+    const path = [];
+    for (let n = e; n && n !== document.body; n = n.parentElement) {
+        path.unshift(n.tagName.toLowerCase() + (n.id ? '#' + n.id : ''));
+    }
+    const key = e.type === 'radio' ? 'radio group|' + e.name
+        : path.join('>') + '|' + (e.getAttribute('href') || e.name || e.id || e.textContent.trim().slice(0, 30));
+    return {key: key,
+            tag: e.tagName, text: e.textContent.trim().slice(0, 40),
+            visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'};
+}"""
+
+REACHABLE = """() => Array.from(document.querySelectorAll(
+        'a[href], button, input, textarea, select, summary, [tabindex]:not([tabindex="-1"])'))
+    .filter(e => !e.disabled && e.checkVisibility({visibilityProperty: true}) && e.getClientRects().length > 0
+                 && !e.closest('[inert], .md-search__output, .md-search__options') && e.tabIndex >= 0)
+    .map(e => {
+        // Tab stops once in a group of radio buttons; the arrow keys move within it.
+        if (e.type === 'radio') { return 'radio group|' + e.name; }
+        const path = [];
+        for (let n = e; n && n !== document.body; n = n.parentElement) {
+            path.unshift(n.tagName.toLowerCase() + (n.id ? '#' + n.id : ''));
+        }
+        return path.join('>') + '|' + (e.getAttribute('href') || e.name || e.id || e.textContent.trim().slice(0, 30));
+    })"""
+
+
+def test_keyboard_reaches_every_link_and_control_with_visible_focus_and_skip_link(browser, site, site_server):
+    """On every page, Tab starts at a working skip link, reaches every visible link and control, and focus shows."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], bypass_csp=True)
+    failures = []
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10000)
+        for address in page_addresses(site):
+            page.goto(site_server + address)
+            if page.evaluate("document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"]):not([tabindex=\"0\"])').length"):
+                failures.append(f"{address}: a positive tabindex changes the natural order")
+            reachable = set(page.evaluate(REACHABLE))
+            page.keyboard.press("Tab")
+            first = page.evaluate(FOCUS_STATE)
+            # The theme's "page not found" page has no headings, so no skip link: it has nothing to skip to.
+            has_skip_link = address != "404.html"
+            if has_skip_link and first["text"] != "Skip to content":
+                failures.append(f"{address}: the first Tab goes to {first['text']!r}, not the skip link")
+            visited = []
+            for _ in range(len(reachable) * 2 + 20):
+                state = page.evaluate(FOCUS_STATE)
+                if state["tag"] == "BODY" or (visited and state["key"] == visited[0]):
+                    break
+                if not state["visible"]:
+                    failures.append(f"{address}: no visible focus on {state['key']}")
+                visited.append(state["key"])
+                page.keyboard.press("Tab")
+            missed = reachable - set(visited)
+            if missed:
+                failures.append(f"{address}: Tab never reaches {sorted(missed)}")
+            if not has_skip_link:
+                continue
+            page.goto(site_server + address)
+            page.keyboard.press("Tab")
+            target = page.evaluate("document.activeElement.getAttribute('href')")
+            page.keyboard.press("Enter")
+            page.wait_for_function(f"location.hash === {target!r}", timeout=5000)
+            if not page.evaluate(f"!!document.querySelector('.md-content {target}')"):
+                failures.append(f"{address}: the skip link goes to {target}, which is not in the page's content")
+    finally:
+        context.close()
+    assert not failures, "\n".join(failures)
