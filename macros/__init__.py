@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from .content import ContentError
 from .loading import load_content
+from .render.about import render_about
 from .render.external_links import ExternalLinks
 from .render.finish import ThemeChanged, finish_page
 from .render.guide import address_book, footer_html, render_home, render_section
@@ -34,6 +35,10 @@ def define_env(env):
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
     env.conf["copyright"] = footer_html(site, guide)
+    # Read by overrides/partials/copyright.html: the pages every footer links to.
+    env.conf["extra"]["footer_links"] = [
+        {"title": content.about.accessibility.title, "page": f"{content.about.accessibility.id}/"},
+        {"title": content.about.privacy.title, "page": f"{content.about.privacy.id}/"}]
     if site.site_url:
         env.conf["site_url"] = site.site_url
     palette = env.conf["theme"]["palette"]
@@ -57,6 +62,8 @@ def define_env(env):
     env.macro(lambda: render_quiz_present(training.quiz, book), "quiz_present")
     env.macro(lambda: render_quiz_handout(training.quiz), "quiz_handout")
     env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")
+    env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
+    env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
 
 
 def on_post_build(env):

@@ -13,6 +13,7 @@ CONTENT_FILES = {
     "content/site.yml": (model.SiteSettings, "site.schema.json", "Site settings"),
     "content/information-sharing.yml": (model.Guide, "guide.schema.json", "Information sharing guide"),
     "quizzes/information-sharing.yml": (model.Training, "training.schema.json", "Quiz and training material"),
+    "content/about.yml": (model.About, "about.schema.json", "Accessibility statement and privacy notice"),
 }
 SCHEMA_FOLDER = "content/schema"
 
@@ -24,6 +25,7 @@ class Content:
     site: model.SiteSettings
     guide: model.Guide
     training: model.Training
+    about: model.About
 
 
 def load_content(root: Path) -> Content:
@@ -47,4 +49,4 @@ def load_content(root: Path) -> Content:
     if problems or any(value is None for value in loaded.values()):
         raise ContentError(problems)
     return Content(site=site, guide=loaded["content/information-sharing.yml"],
-                   training=loaded["quizzes/information-sharing.yml"])
+                   training=loaded["quizzes/information-sharing.yml"], about=loaded["content/about.yml"])

@@ -388,3 +388,39 @@ class Training:
     quiz: Quiz = described("The self-check quiz.")
     reflection: ReflectionExercise = described("The reflection exercise.")
     facilitator: FacilitatorGuide = described("The trainer's guide to a 30-minute session.")
+
+
+# ---- Pages about the site itself (content/about.yml) ----
+
+
+@dataclass(frozen=True)
+class AboutPart:
+    """One headed part of a page about the site."""
+
+    ID_KIND: ClassVar[str] = "about part"
+    DESCRIBED_AS: ClassVar[str] = "a part of the page"
+    id: Id = described("A stable id for this part; it becomes its anchor.")
+    title: Line = described("The part's heading.")
+    text: Markdown = described("What the part says.")
+
+
+@dataclass(frozen=True)
+class AboutPage:
+    """A page about the site: the accessibility statement or the privacy notice."""
+
+    ID_KIND: ClassVar[str] = "page"
+    DESCRIBED_AS: ClassVar[str] = "a page about the site"
+    id: Id = described("The page's id; also the name of its page.")
+    title: Line = described("The page's title.")
+    summary: Line = described("One sentence saying what the page is (link previews).")
+    last_updated: datetime.date = described("When this page was last checked and updated: YYYY-MM-DD.")
+    parts: list[AboutPart] = described("The page's parts, in reading order.")
+
+
+@dataclass(frozen=True)
+class About:
+    """Everything in content/about.yml."""
+
+    DESCRIBED_AS: ClassVar[str] = "the pages about the site"
+    accessibility: AboutPage = described("The accessibility statement public sector websites must publish.")
+    privacy: AboutPage = described("The privacy notice: what the site collects and stores (nothing, unless asked).")

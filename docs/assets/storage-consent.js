@@ -24,6 +24,35 @@
     };
   }
 
+  // The privacy notice's button: remove everything this guide (and its theme) stored on this device.
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.getElementById("clear-all-storage");
+    if (!button) {
+      return;
+    }
+    button.parentElement.hidden = false;
+    button.addEventListener("click", function () {
+      var scope = new URL("..", document.baseURI).pathname;
+      try {
+        var keys = [];
+        for (var i = 0; i < window.localStorage.length; i += 1) {
+          keys.push(window.localStorage.key(i));
+        }
+        keys.forEach(function (key) {
+          // Only this guide's own keys: other sites on the same intranet server keep theirs.
+          if (key.indexOf("information-sharing-guide:") === 0 || key.indexOf(scope + ".__") === 0) {
+            window.localStorage.removeItem(key);
+          }
+        });
+        window.sessionStorage.clear();
+      } catch (error) {
+        /* storage blocked: nothing was stored */
+      }
+      document.getElementById("clear-all-storage-status").textContent =
+        "Everything this guide stored on this device has been removed.";
+    });
+  });
+
   // Capture phase: runs before the theme's own handler stores the new scheme.
   document.addEventListener("change", function (event) {
     var form = event.target.closest && event.target.closest("[data-md-component='palette']");
