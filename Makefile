@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser content-report schema clean
+.PHONY: serve build test browser bench content-report schema clean
 
 # The virtual environment is remade whenever a requirements file changes.
 $(BIN)/.installed-build: requirements.txt
@@ -46,6 +46,15 @@ node_modules/.installed: package.json
 ## test: install what the tests need, then run every test.
 test: $(BIN)/.installed-test browser node_modules/.installed
 	$(BIN)/python -m pytest
+
+## bench: build time against stock Material, first-view size per page, our JS+CSS size, Lighthouse scores.
+bench: $(BIN)/.installed-test browser bench/.tools/.installed
+	$(BIN)/python bench/run.py
+
+# Lighthouse 12.2.3: the newest that runs on this machine's Node.js 20; only the benchmark uses it.
+bench/.tools/.installed:
+	npm install --prefix bench/.tools --no-package-lock --no-save --no-audit --no-fund --silent lighthouse@12.2.3
+	touch $@
 
 ## content-report: the review status of the guide and every resource address still to confirm.
 content-report: $(BIN)/.installed-build
