@@ -4,6 +4,10 @@
 (function () {
   "use strict";
 
+  // Loaded in <head>: lets the stylesheet lay out script-only views (present mode) before the body
+  // is drawn, so nothing jumps about when the scripts start.
+  document.documentElement.classList.add("has-script");
+
   var CHOSEN = "information-sharing-guide:colour-scheme-chosen";
   var themeSet = window.__md_set;
 
