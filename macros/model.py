@@ -67,14 +67,20 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class WhatIsSection:
+class Page:
+    """What every page of the guide starts with: its id (also its address), heading and summary."""
+
+    id: Id = described("The page's id; it is also the name of the page. Do not change it once published.")
+    title: Line = described("The page's heading.")
+    summary: Line = described("One sentence saying what the page covers (home page, link previews).")
+
+
+@dataclass(frozen=True)
+class WhatIsSection(Page):
     """Section 1: what information sharing is and why it matters."""
 
     ID_KIND: ClassVar[str] = "section"
     DESCRIBED_AS: ClassVar[str] = "the 'what is' section"
-    id: Id = described("The section's id; also the name of its page.")
-    title: Line = described("The section's heading.")
-    summary: Line = described("One sentence saying what the section covers (home page, link previews).")
     points: list[Point] = described("The section's main points, in reading order.")
     failings_intro: Line = described("The sentence introducing the list of ways sharing goes wrong.")
     failings: list[Point] = described("Ways practitioners fail even when information is shared.")
@@ -141,14 +147,11 @@ class Topic:
 
 
 @dataclass(frozen=True)
-class KeyMessagesSection:
+class KeyMessagesSection(Page):
     """Section 2: the key messages, the golden rules, sharing without consent and escalation."""
 
     ID_KIND: ClassVar[str] = "section"
     DESCRIBED_AS: ClassVar[str] = "the key messages section"
-    id: Id = described("The section's id; also the name of its page.")
-    title: Line = described("The section's heading.")
-    summary: Line = described("One sentence saying what the section covers (home page, link previews).")
     messages_title: Line = described("The heading above the key messages.")
     messages: list[KeyMessage] = described("The key messages, in reading order.")
     golden_rules: GoldenRules = described("The seven golden rules.")
@@ -171,14 +174,11 @@ class ReflectionQuestion:
 
 
 @dataclass(frozen=True)
-class MeaningForMeSection:
+class MeaningForMeSection(Page):
     """Section 3: what the guidance means for each practitioner."""
 
     ID_KIND: ClassVar[str] = "section"
     DESCRIBED_AS: ClassVar[str] = "the 'what does this mean for me' section"
-    id: Id = described("The section's id; also the name of its page.")
-    title: Line = described("The section's heading.")
-    summary: Line = described("One sentence saying what the section covers (home page, link previews).")
     intro: Markdown = described("How to use the questions.")
     questions: list[ReflectionQuestion] = described("The questions, in the source page's order.")
     requirement: Point = described("The duty every practitioner has, stated after the questions.")
@@ -209,14 +209,11 @@ class Resource:
 
 
 @dataclass(frozen=True)
-class ResourcesSection:
+class ResourcesSection(Page):
     """Section 4: resources."""
 
     ID_KIND: ClassVar[str] = "section"
     DESCRIBED_AS: ClassVar[str] = "the resources section"
-    id: Id = described("The section's id; also the name of its page.")
-    title: Line = described("The section's heading.")
-    summary: Line = described("One sentence saying what the section covers (home page, link previews).")
     intro: Markdown = described("A short introduction to the resources.")
     items: list[Resource] = described("The resources, in the source page's order.")
 
@@ -319,14 +316,11 @@ class QuizQuestion:
 
 
 @dataclass(frozen=True)
-class Quiz:
+class Quiz(Page):
     """The self-check quiz."""
 
     ID_KIND: ClassVar[str] = "page"
     DESCRIBED_AS: ClassVar[str] = "the quiz"
-    id: Id = described("The quiz page's id; also the name of its page.")
-    title: Line = described("The quiz's title.")
-    summary: Line = described("One sentence saying what the quiz is (home page, link previews).")
     intro: Markdown = described("How to use the quiz.")
     pass_mark: int = described("How many questions a person must get right to pass.")
     questions: list[QuizQuestion] = described("The questions, in the order shown.")
@@ -338,14 +332,11 @@ class Quiz:
 
 
 @dataclass(frozen=True)
-class ReflectionExercise:
+class ReflectionExercise(Page):
     """The 'What does this mean for me?' questions as an exercise with space to write."""
 
     ID_KIND: ClassVar[str] = "page"
     DESCRIBED_AS: ClassVar[str] = "the reflection exercise"
-    id: Id = described("The exercise page's id; also the name of its page.")
-    title: Line = described("The exercise's title.")
-    summary: Line = described("One sentence saying what the exercise is (home page, link previews).")
     intro: Markdown = described("How to use the exercise.")
     warning: Markdown = described("The warning shown above the notes: no names or details of people.")
     privacy: Markdown = described("Where the notes are kept, and how to clear them.")
@@ -362,14 +353,11 @@ class SessionStep:
 
 
 @dataclass(frozen=True)
-class FacilitatorGuide:
+class FacilitatorGuide(Page):
     """How to run a team session with the quiz and the reflection questions."""
 
     ID_KIND: ClassVar[str] = "page"
     DESCRIBED_AS: ClassVar[str] = "the facilitator's guide"
-    id: Id = described("The page's id; also the name of its page.")
-    title: Line = described("The page's title.")
-    summary: Line = described("One sentence saying what the page is (home page, link previews).")
     intro: Markdown = described("What the session is for and what you need.")
     steps: list[SessionStep] = described("The session plan, in order.")
     ground_rules: Markdown = described("Ground rules to agree at the start, such as no names of real people.")
@@ -405,14 +393,11 @@ class AboutPart:
 
 
 @dataclass(frozen=True)
-class AboutPage:
+class AboutPage(Page):
     """A page about the site: the accessibility statement or the privacy notice."""
 
     ID_KIND: ClassVar[str] = "page"
     DESCRIBED_AS: ClassVar[str] = "a page about the site"
-    id: Id = described("The page's id; also the name of its page.")
-    title: Line = described("The page's title.")
-    summary: Line = described("One sentence saying what the page is (link previews).")
     last_updated: datetime.date = described("When this page was last checked and updated: YYYY-MM-DD.")
     parts: list[AboutPart] = described("The page's parts, in reading order.")
 
