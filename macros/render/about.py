@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from ..model import AboutPage
-from .guide import join
-from .text import heading, long_date
+from .text import heading, join, long_date, page_opening
 
 CLEAR_EVERYTHING_BUTTON = (
     '<p class="clear-storage" hidden><button type="button" class="md-button" id="clear-all-storage">'
@@ -22,8 +21,7 @@ def render_about(page: AboutPage, with_clear_button: bool = False) -> str:
         if with_clear_button and part.id == "how-to-clear":
             parts.append(CLEAR_EVERYTHING_BUTTON)
     return join(
-        heading(1, page.title, page.id),
-        f'<p class="lead" markdown>{page.summary}</p>',
+        page_opening(page),
         *parts,
         f"<p>This page was last updated on {long_date(page.last_updated)}.</p>",
     )

@@ -5,7 +5,7 @@ from html import escape
 
 from ..model import (Guide, GoldenRules, KeyMessagesSection, MeaningForMeSection, Resource, ResourcesSection,
                      SiteSettings, Topic, WhatIsSection)
-from .text import (add_months, anchored, anchored_list, heading, label_of, long_date,
+from .text import (add_months, anchored, anchored_list, heading, join, label_of, long_date, page_opening,
                    published_date, records_with_ids, sources_block)
 
 HOME_PAGE = "index.md"
@@ -39,16 +39,6 @@ def review_line(guide: Guide) -> str:
     review = guide.review
     due = add_months(review.last_reviewed, review.review_every_months)
     return f"Last reviewed: {long_date(review.last_reviewed)}. Next review due: {long_date(due)}."
-
-
-def join(*blocks: str) -> str:
-    """Markdown blocks separated by blank lines, leaving out empty ones."""
-    return "\n\n".join(block for block in blocks if block) + "\n"
-
-
-def section_opening(section) -> str:
-    """A section page's h1, anchored by the section's id, and its one-sentence summary."""
-    return join(heading(1, section.title, section.id), f'<p class="lead" markdown>{section.summary}</p>')
 
 
 def cards(entries) -> str:
@@ -85,7 +75,7 @@ def render_what_is(section: WhatIsSection) -> str:
     evidence = [anchored("div", item.id, join(item.text, sources_block([item.source])), "evidence")
                 for item in section.evidence]
     return join(
-        section_opening(section),
+        page_opening(section),
         *(anchored("div", point.id, point.text, "point") for point in section.points),
         section.failings_intro,
         anchored_list([(point.id, point.text) for point in section.failings], css_class="failings"),
@@ -120,7 +110,7 @@ def render_key_messages(section: KeyMessagesSection, book) -> str:
                      see_also(message.see, book, "This rests on"))
                 for message in section.messages]
     return join(
-        section_opening(section),
+        page_opening(section),
         heading(2, section.messages_title, "the-key-messages"),
         *messages,
         render_golden_rules(section.golden_rules),
@@ -134,7 +124,7 @@ def render_meaning_for_me(section: MeaningForMeSection, book) -> str:
                       see_also(question.see, book, "Helps to answer it"))
                  for question in section.questions]
     return join(
-        section_opening(section),
+        page_opening(section),
         section.intro,
         *questions,
         anchored("div", section.requirement.id, section.requirement.text, "requirement admonition important"),
@@ -161,7 +151,7 @@ def render_resource(resource: Resource) -> str:
 
 def render_resources(section: ResourcesSection) -> str:
     """Section 4: every resource in the source page's order."""
-    return join(section_opening(section), section.intro, *map(render_resource, section.items))
+    return join(page_opening(section), section.intro, *map(render_resource, section.items))
 
 
 def render_section(guide: Guide, section_id: str) -> str:

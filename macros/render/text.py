@@ -10,6 +10,16 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 
 
+def join(*blocks: str) -> str:
+    """Markdown blocks separated by blank lines, leaving out empty ones."""
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def page_opening(page) -> str:
+    """A page's h1, anchored by the page's id, and its one-sentence summary as the lead paragraph."""
+    return join(heading(1, page.title, page.id), f'<p class="lead" markdown>{page.summary}</p>')
+
+
 def heading(level: int, text: str, ident: str | None = None) -> str:
     """A Markdown heading, with an explicit anchor id when one is given."""
     anchor = f" {{#{ident}}}" if ident else ""

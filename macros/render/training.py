@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 from html import escape
 
-from ..model import Guide, MeaningForMeSection, Quiz, QuizQuestion, ReflectionExercise, FacilitatorGuide
-from .text import heading
+from ..model import FacilitatorGuide, MeaningForMeSection, Quiz, QuizQuestion, ReflectionExercise
+from .text import heading, join, page_opening
 
 QUESTION_TYPE_HINTS = {
     "single": "Choose one answer.",
@@ -18,11 +18,6 @@ QUESTION_TYPE_HINTS = {
     "true-false": "True or false?",
     "scenario": "Choose one answer.",
 }
-
-
-def join(*blocks: str) -> str:
-    """HTML and Markdown blocks separated by blank lines, leaving out empty ones."""
-    return "\n\n".join(block for block in blocks if block) + "\n"
 
 
 def quiz_version(quiz: Quiz) -> str:
@@ -90,8 +85,7 @@ def render_quiz(quiz: Quiz, book) -> str:
     """The quiz page: a form of fieldsets that works without JavaScript, with controls the script enables."""
     questions = [render_question(question, number, book) for number, question in enumerate(quiz.questions, 1)]
     return join(
-        heading(1, quiz.title, quiz.id),
-        f'<p class="lead" markdown>{quiz.summary}</p>',
+        page_opening(quiz),
         quiz.intro,
         f'<p class="quiz-pass-mark">{len(quiz.questions)} questions. The pass mark is {quiz.pass_mark} '
         f"correct answers.</p>",
@@ -123,8 +117,7 @@ def render_reflection(exercise: ReflectionExercise, section: MeaningForMeSection
              "</div>")
         for question in section.questions)
     return join(
-        heading(1, exercise.title, exercise.id),
-        f'<p class="lead" markdown>{exercise.summary}</p>',
+        page_opening(exercise),
         f'<p class="print-only reflection-print-heading">{escape(guide_title)}: {escape(exercise.title)}. '
         f'Date: <span class="reflection-print-date"></span></p>',
         exercise.intro,
@@ -166,8 +159,7 @@ def render_facilitator(guide_page: FacilitatorGuide, quiz: Quiz, section: Meanin
         f"- [Self-check quiz]({pages['quiz']}): for people to take on their own afterwards.",
     ])
     return join(
-        heading(1, guide_page.title, guide_page.id),
-        f'<p class="lead" markdown>{guide_page.summary}</p>',
+        page_opening(guide_page),
         guide_page.intro,
         heading(2, "What you need", "what-you-need"),
         printables,
