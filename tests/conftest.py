@@ -31,6 +31,10 @@ class BuiltSite:
     def html_files(self) -> list[Path]:
         return sorted(self.folder.rglob("*.html"))
 
+    def addresses(self) -> list[str]:
+        """Every HTML file, as its path inside the site, e.g. 'quiz/index.html'."""
+        return [file.relative_to(self.folder).as_posix() for file in self.html_files()]
+
     def file_for(self, address: str) -> Path:
         """The file served for a site-relative address such as 'key-messages/'."""
         path = self.folder / address.split("#")[0]

@@ -33,8 +33,7 @@ def test_about_pages_say_when_they_were_last_updated(site, page):
 def test_every_page_footer_links_to_the_accessibility_statement_and_privacy_notice(site):
     """Wherever a reader is, the footer links to both statements, and the links resolve."""
     failures = []
-    for file in site.html_files():
-        address = file.relative_to(site.folder).as_posix()
+    for address in site.addresses():
         footer = site.page(address).select_one("footer")
         titles = {visible_text(a): a["href"] for a in footer.select(".footer-links a")}
         for page in PAGES:

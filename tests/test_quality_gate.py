@@ -16,11 +16,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 def page_addresses(site) -> list[str]:
     """Every page of the built site, as the address a browser asks for."""
-    addresses = []
-    for file in site.html_files():
-        relative = file.relative_to(site.folder).as_posix()
-        addresses.append(relative.removesuffix("index.html"))
-    return addresses
+    return [address.removesuffix("index.html") for address in site.addresses()]
 
 
 def describe(violations) -> str:
@@ -101,10 +97,9 @@ def test_the_site_asks_no_other_host_for_anything(browser_context, site, site_se
 
 def test_the_content_security_policy_is_strict_and_nothing_breaks_it(browser_context, site, site_server):
     """Every page carries a strict policy (no unsafe-inline scripts), and using every feature breaks none of it."""
-    for file in site.html_files():
-        meta = site.page(file.relative_to(site.folder).as_posix()).find(
-            "meta", attrs={"http-equiv": "Content-Security-Policy"})
-        assert meta is not None, f"{file.name}: no Content-Security-Policy"
+    for address in site.addresses():
+        meta = site.page(address).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, f"{address}: no Content-Security-Policy"
         policy = meta["content"]
         assert policy.startswith("default-src 'self'") and "unsafe-inline" not in policy and "unsafe-eval" not in policy
     browser_context.add_init_script(
@@ -127,36 +122,34 @@ def test_nothing_is_stored_on_the_device_without_being_asked(browser_context, si
     assert browser_context.cookies() == []
 
 
-FOCUS_STATE = """() => {
+# How both scripts below name an element, so that "focused" and "reachable" compare like with like.
+# Tab stops once in a group of radio buttons (the arrow keys move within it), so a group is one name.
+ELEMENT_KEY = """const elementKey = e => {
+    if (e.type === 'radio') { return 'radio group|' + e.name; }
+    const path = [];
+    for (let n = e; n && n !== document.body; n = n.parentElement) {
+        path.unshift(n.tagName.toLowerCase() + (n.id ? '#' + n.id : ''));
+    }
+    return path.join('>') + '|' + (e.getAttribute('href') || e.name || e.id || e.textContent.trim().slice(0, 30));
+};"""
+
+FOCUS_STATE = "() => {" + ELEMENT_KEY + """
     const e = document.activeElement;
     // A visually hidden input (the theme's colour switch) shows its focus on the label that follows it.
     const next = e.nextElementSibling;
     const shown = (getComputedStyle(e).opacity === '0' && next && next.tagName === 'LABEL') ? next : e;
     const style = getComputedStyle(shown);
-    const path = [];
-    for (let n = e; n && n !== document.body; n = n.parentElement) {
-        path.unshift(n.tagName.toLowerCase() + (n.id ? '#' + n.id : ''));
-    }
-    const key = e.type === 'radio' ? 'radio group|' + e.name
-        : path.join('>') + '|' + (e.getAttribute('href') || e.name || e.id || e.textContent.trim().slice(0, 30));
-    return {key: key,
-            tag: e.tagName, text: e.textContent.trim().slice(0, 40),
+    return {key: elementKey(e), tag: e.tagName, text: e.textContent.trim().slice(0, 40),
             visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'};
 }"""
 
-REACHABLE = """() => Array.from(document.querySelectorAll(
-        'a[href], button, input, textarea, select, summary, [tabindex]:not([tabindex="-1"])'))
-    .filter(e => !e.disabled && e.checkVisibility({visibilityProperty: true}) && e.getClientRects().length > 0
-                 && !e.closest('[inert], .md-search__output, .md-search__options') && e.tabIndex >= 0)
-    .map(e => {
-        // Tab stops once in a group of radio buttons; the arrow keys move within it.
-        if (e.type === 'radio') { return 'radio group|' + e.name; }
-        const path = [];
-        for (let n = e; n && n !== document.body; n = n.parentElement) {
-            path.unshift(n.tagName.toLowerCase() + (n.id ? '#' + n.id : ''));
-        }
-        return path.join('>') + '|' + (e.getAttribute('href') || e.name || e.id || e.textContent.trim().slice(0, 30));
-    })"""
+REACHABLE = "() => {" + ELEMENT_KEY + """
+    return Array.from(document.querySelectorAll(
+            'a[href], button, input, textarea, select, summary, [tabindex]:not([tabindex="-1"])'))
+        .filter(e => !e.disabled && e.checkVisibility({visibilityProperty: true}) && e.getClientRects().length > 0
+                     && !e.closest('[inert], .md-search__output, .md-search__options') && e.tabIndex >= 0)
+        .map(elementKey);
+}"""
 
 
 def test_keyboard_reaches_every_link_and_control_with_visible_focus_and_skip_link(browser, site, site_server):

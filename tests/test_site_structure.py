@@ -11,8 +11,7 @@ from .helpers import visible_text
 def test_every_page_has_a_language_a_title_one_h1_and_headings_in_order(site):
     """Each page declares its language, has a title and one h1, and never skips a heading level."""
     failures = []
-    for file in site.html_files():
-        address = file.relative_to(site.folder).as_posix()
+    for address in site.addresses():
         if address == "404.html":
             continue
         page = site.page(address)
@@ -33,8 +32,7 @@ def test_every_page_has_a_language_a_title_one_h1_and_headings_in_order(site):
 def test_no_page_uses_the_same_id_twice(site):
     """Ids are unique on each page, so every link and script finds the one element it means."""
     failures = []
-    for file in site.html_files():
-        address = file.relative_to(site.folder).as_posix()
+    for address in site.addresses():
         seen = set()
         for element in site.page(address).select("[id]"):
             if element["id"] in seen:
@@ -45,8 +43,7 @@ def test_no_page_uses_the_same_id_twice(site):
 
 def internal_targets(site):
     """(page, href, target file, fragment) for every link that stays inside the site."""
-    for file in site.html_files():
-        address = file.relative_to(site.folder).as_posix()
+    for address in site.addresses():
         for link in site.page(address).select("a[href]"):
             href = link["href"]
             parsed = urlparse(href)
@@ -75,8 +72,7 @@ def test_every_internal_link_and_anchor_resolves(site):
 def test_every_external_link_is_web_or_mail_and_safe_in_a_new_tab(site):
     """Links to other sites use http(s) or mailto, and any that open a new tab carry rel=noopener."""
     failures = []
-    for file in site.html_files():
-        address = file.relative_to(site.folder).as_posix()
+    for address in site.addresses():
         for link in site.page(address).select("a[href]"):
             scheme = urlparse(link["href"]).scheme
             if scheme and scheme not in ("http", "https", "mailto"):
@@ -89,8 +85,7 @@ def test_every_external_link_is_web_or_mail_and_safe_in_a_new_tab(site):
 def test_guide_links_to_other_sites_are_marked_external(site, content):
     """Every link from the guide's own text to another site is marked external and shares no referrer."""
     failures = []
-    for file in site.html_files():
-        address = file.relative_to(site.folder).as_posix()
+    for address in site.addresses():
         article = site.page(address).select_one("article")
         if article is None:
             continue

@@ -78,8 +78,7 @@ def test_quiz_states_the_pass_mark(site):
 def test_every_form_control_on_every_page_has_a_label(site):
     """No input or text area anywhere on the site is without a label."""
     failures = []
-    for file in site.html_files():
-        address = file.relative_to(site.folder).as_posix()
+    for address in site.addresses():
         page = site.page(address)
         for control in page.select("article input, article textarea"):
             if control.get("type") == "hidden":

@@ -29,6 +29,16 @@ def option_id(question: QuizQuestion, index: int) -> str:
     return f"{question.id}-option-{index + 1}"
 
 
+def scenario_block(question: QuizQuestion) -> str:
+    """The practice situation of a scenario question, or nothing for other questions."""
+    return f'<div class="quiz-scenario" markdown>\n\n{question.scenario}\n\n</div>' if question.scenario else ""
+
+
+def discussion_block(title: str, ident: str, prompts) -> str:
+    """A trainer's discussion prompts under their own heading."""
+    return join(heading(3, title, ident), "\n".join(f"- {prompt}" for prompt in prompts))
+
+
 def covers_links(question: QuizQuestion, book, css_class: str = "quiz-covers", hidden: bool = False) -> str:
     """Links to the key messages and golden rules a question rests on."""
     links = ", ".join(f"[{book[ident][1]}]({book[ident][0]})" for ident in question.covers)
@@ -64,11 +74,10 @@ def render_question(question: QuizQuestion, number: int, book) -> str:
         f'<div class="quiz-option-feedback" id="{option_id(question, index)}-feedback" hidden markdown>'
         f'{option.feedback}</div>'
         for index, option in enumerate(question.options))
-    scenario = f'<div class="quiz-scenario" markdown>\n\n{question.scenario}\n\n</div>' if question.scenario else ""
     return join(
         f'<fieldset class="quiz-question" id="{question.id}" data-type="{question.type}" markdown>',
         f'<legend markdown="span">Question {number}: {question.question}</legend>',
-        scenario,
+        scenario_block(question),
         f'<p class="quiz-hint">{QUESTION_TYPE_HINTS[question.type]}</p>',
         f'<div class="quiz-options" markdown>\n{options}\n</div>',
         f'<p class="quiz-question-result" id="{question.id}-result"></p>',
@@ -145,11 +154,10 @@ def render_facilitator(guide_page: FacilitatorGuide, quiz: Quiz, section: Meanin
     plan_rows = "\n".join(f"| {step.minutes} minutes | {step.activity} |" for step in guide_page.steps)
     step_notes = [join(heading(3, f"{step.activity} ({step.minutes} minutes)"), step.notes)
                   for step in guide_page.steps if step.notes]
-    quiz_prompts = [join(heading(3, f"Question {number}: {question.question}", f"discuss-{question.id}"),
-                         "\n".join(f"- {prompt}" for prompt in question.discussion))
+    quiz_prompts = [discussion_block(f"Question {number}: {question.question}", f"discuss-{question.id}",
+                                     question.discussion)
                     for number, question in enumerate(quiz.questions, 1) if question.discussion]
-    reflection_prompts = [join(heading(3, question.question, f"discuss-{question.id}"),
-                               "\n".join(f"- {prompt}" for prompt in question.discussion))
+    reflection_prompts = [discussion_block(question.question, f"discuss-{question.id}", question.discussion)
                           for question in section.questions if question.discussion]
     printables = "\n".join([
         f"- [Quiz in present mode]({pages['present']}): one question per screen, for a projector.",
@@ -180,11 +188,10 @@ def render_quiz_present(quiz: Quiz, book) -> str:
     slides = []
     for number, question in enumerate(quiz.questions, 1):
         options = "\n".join(f"<li markdown>{option.text}</li>" for option in question.options)
-        scenario = f'<div class="quiz-scenario" markdown>\n\n{question.scenario}\n\n</div>' if question.scenario else ""
         slides.append(join(
             f'<section class="present-slide" id="slide-{number}" aria-labelledby="slide-{number}-title" markdown>',
             f'<h2 id="slide-{number}-title">Question {number} of {len(quiz.questions)}: {escape(question.question)}</h2>',
-            scenario,
+            scenario_block(question),
             f'<p class="quiz-hint">{QUESTION_TYPE_HINTS[question.type]}</p>',
             f'<ol class="present-options" type="A" markdown>\n{options}\n</ol>',
             f'<details class="quiz-answer" markdown>\n<summary>Reveal answer</summary>\n\n'
@@ -209,9 +216,8 @@ def render_quiz_handout(quiz: Quiz) -> str:
     for number, question in enumerate(quiz.questions, 1):
         options = "\n".join(f'<li markdown><span class="tick-box" aria-hidden="true"></span> {option.text}</li>'
                             for option in question.options)
-        scenario = f'<div class="quiz-scenario" markdown>\n\n{question.scenario}\n\n</div>' if question.scenario else ""
         blocks.append(join(heading(2, f"Question {number}: {question.question}", f"handout-{question.id}"),
-                           scenario, f"*{QUESTION_TYPE_HINTS[question.type]}*",
+                           scenario_block(question), f"*{QUESTION_TYPE_HINTS[question.type]}*",
                            f'<ul class="handout-options" markdown>\n{options}\n</ul>'))
     return join(heading(1, f"{quiz.title}: handout", "quiz-handout"),
                 '<p class="no-print">Print this page for a team session. The answers are on the answer sheet.</p>',
