@@ -68,15 +68,37 @@ def kind_of(url: str, content_type: str) -> str:
     return "other"
 
 
+# Text files are sent gzip-compressed, as any web server a partnership would use sends them.
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
 def serve(folder: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serve the built site on a free local port, compressing text as a real web server would."""
+    class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(folder), **kwargs)
+
+        def do_GET(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir() and self.path.split("?")[0].endswith("/"):
+                path = path / "index.html"
+            content_type = self.guess_type(str(path))
+            # Anything else (a folder to redirect, a missing file, a picture) is the standard handler's job.
+            if not (path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")
+                    and content_type.startswith(COMPRESSED_TYPES)):
+                return super().do_GET()
+            body = gzip.compress(path.read_bytes(), compresslevel=6)
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), CompressingHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

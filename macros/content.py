@@ -90,6 +90,11 @@ def format_path(path: Path_) -> str:
     return text or "(whole file)"
 
 
+# PyYAML's C parser (libyaml, in its wheels) is many times faster than the pure-Python one, and reports the
+# same lines; the pure-Python one is there for any machine where the C part is missing.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path, display_name: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. Returns the document, or None with the syntax problem."""
     try:
@@ -97,7 +102,7 @@ def read_yaml(path: Path, display_name: str) -> tuple[Document | None, list[Prob
     except (OSError, UnicodeDecodeError) as error:
         return None, [Problem(display_name, 1, "(whole file)", f"could not be read: {error}")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         # Where the broken thing started (an unclosed quote, a key without its colon) helps more than
         # where the parser gave up, which is often the end of the file.

@@ -122,6 +122,22 @@ def test_nothing_is_stored_on_the_device_without_being_asked(browser_context, si
     assert browser_context.cookies() == []
 
 
+
+def test_search_loads_only_when_opened_and_then_finds_pages(browser_context, site_server):
+    """Reading a page downloads no search index; pressing "/" opens the search, which then finds pages."""
+    asked = []
+    browser_context.on("request", lambda request: asked.append(request.url))
+    page = browser_context.new_page()
+    page.goto(site_server + "key-messages/", wait_until="networkidle")
+    search_parts = ("search/search_index.json", "/workers/search.")
+    assert [url for url in asked if any(part in url for part in search_parts)] == []
+    page.keyboard.press("/")
+    page.keyboard.type("consent")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    assert results.count() > 0
+    assert all(any(part in url for url in asked) for part in search_parts)
+
 # How both scripts below name an element, so that "focused" and "reachable" compare like with like.
 # Tab stops once in a group of radio buttons (the arrow keys move within it), so a group is one name.
 ELEMENT_KEY = """const elementKey = e => {

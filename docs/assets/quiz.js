@@ -1,4 +1,4 @@
-/* The self-check quiz and its present mode. The page works without this script: every question has a
+/* The self-check quiz. The page works without this script: every question has a
    "Show answer" disclosure. This adds checking, feedback, a score, and storage on the device only when
    the person asks for it. Nothing is ever sent anywhere. */
 (function () {
@@ -223,66 +223,11 @@
     form.querySelector(".quiz-controls").hidden = false;
   }
 
-  function setUpPresent(container) {
-    var slides = container.querySelectorAll(".present-slide");
-    var controls = document.querySelector(".present-controls");
-    var previous = document.getElementById("present-previous");
-    var next = document.getElementById("present-next");
-    var position = document.getElementById("present-position");
-    var current = 0;
-
-    function show(index, moveFocus, fromUser) {
-      current = Math.max(0, Math.min(slides.length - 1, index));
-      each(slides, function (slide, i) { slide.hidden = i !== current; });
-      previous.disabled = current === 0;
-      next.disabled = current === slides.length - 1;
-      position.textContent = "Question " + (current + 1) + " of " + slides.length;
-      // The address follows the slide, so a trainer can reload or share the current question.
-      if (fromUser && window.history.replaceState) {
-        window.history.replaceState(null, "", "#" + slides[current].id);
-      }
-      if (moveFocus) {
-        var title = slides[current].querySelector("h2");
-        title.setAttribute("tabindex", "-1");
-        title.focus();
-      }
-    }
-
-    previous.addEventListener("click", function () { show(current - 1, false, true); });
-    next.addEventListener("click", function () { show(current + 1, false, true); });
-    document.addEventListener("keydown", function (event) {
-      var tag = event.target.tagName;
-      if (event.altKey || event.ctrlKey || event.metaKey || tag === "INPUT" || tag === "TEXTAREA") {
-        return;
-      }
-      if (event.key === "ArrowRight" || event.key === "PageDown") {
-        event.preventDefault();
-        show(current + 1, true, true);
-      } else if (event.key === "ArrowLeft" || event.key === "PageUp") {
-        event.preventDefault();
-        show(current - 1, true, true);
-      }
-    });
-
-    var start = 0;
-    each(slides, function (slide, i) {
-      if ("#" + slide.id === window.location.hash) { start = i; }
-    });
-    container.classList.add("is-presenting");
-    controls.hidden = false;
-    show(start, false);
-  }
-
   function start() {
     var form = document.getElementById("quiz-form");
     if (form && !form.dataset.ready) {
       form.dataset.ready = "true";
       setUpQuiz(form);
-    }
-    var present = document.getElementById("present");
-    if (present && !present.dataset.ready) {
-      present.dataset.ready = "true";
-      setUpPresent(present);
     }
   }
 
