@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser bench content-report schema clean
+.PHONY: serve build test browser bench content-report schema links clean
 
 # The virtual environment is remade whenever a requirements file changes.
 $(BIN)/.installed-build: requirements.txt
@@ -63,6 +63,10 @@ content-report: $(BIN)/.installed-build
 ## schema: write the JSON Schema files in content/schema/ from the content definitions.
 schema: $(BIN)/.installed-build
 	$(BIN)/python -m macros.report --write-schema
+
+## links: add every new address of the guide to links/published.txt (the list of links we keep working).
+links: $(BIN)/.installed-build
+	$(BIN)/python -m macros.published_links
 
 clean:
 	rm -rf site .site-building $(VENV)

@@ -13,14 +13,12 @@ from .content import ContentError
 from .loading import load_content
 from .render.about import render_about
 from .render.external_links import ExternalLinks
-from .render.finish import ThemeChanged, finish_page
+from .render.finish import ThemeChanged, add_content_security_policy, finish_page
 from .render.guide import address_book, footer_html, render_home, render_section
+from .render.links import add_old_anchors, moved_page, render_link_page
 from .render.training import (render_facilitator, render_quiz, render_quiz_answers, render_quiz_handout,
                               render_quiz_present, render_reflection)
-
-# The training pages, by role: each is a page in docs/ that calls one macro.
-TRAINING_PAGES = {"quiz": "quiz.md", "reflection": "reflection.md", "facilitator": "facilitator.md",
-                  "present": "quiz-present.md", "handout": "quiz-handout.md", "answers": "quiz-answers.md"}
+from .site_pages import TRAINING_FILES, site_pages
 
 
 def define_env(env):
@@ -31,6 +29,10 @@ def define_env(env):
         raise PluginError(str(error)) from None
     site, guide, training = content.site, content.guide, content.training
     book = address_book(guide)
+    pages = site_pages(content)
+    # Read by on_pre_page_macros and on_post_build below.
+    env.variables["page_summaries"] = {page.file: page.summary for page in pages}
+    env.variables["site_settings"] = site
 
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
@@ -38,7 +40,8 @@ def define_env(env):
     # Read by overrides/partials/copyright.html: the pages every footer links to.
     env.conf["extra"]["footer_links"] = [
         {"title": content.about.accessibility.title, "page": f"{content.about.accessibility.id}/"},
-        {"title": content.about.privacy.title, "page": f"{content.about.privacy.id}/"}]
+        {"title": content.about.privacy.title, "page": f"{content.about.privacy.id}/"},
+        {"title": content.about.linking.title, "page": f"{content.about.linking.id}/"}]
     if site.site_url:
         env.conf["site_url"] = site.site_url
     palette = env.conf["theme"]["palette"]
@@ -50,20 +53,28 @@ def define_env(env):
     # Added here rather than in mkdocs.yml so that Python-Markdown can find our module without sys.path changes.
     env.conf["markdown_extensions"].append(ExternalLinks())
 
-    training_pages = [(page.title, page.summary, TRAINING_PAGES[role]) for role, page in
+    training_pages = [(page.title, page.summary, TRAINING_FILES[role]) for role, page in
                       (("quiz", training.quiz), ("reflection", training.reflection),
                        ("facilitator", training.facilitator))]
     env.macro(lambda: render_home(guide, site, training_pages), "home")
     env.macro(lambda section_id: render_section(guide, section_id), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
     env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
-    env.macro(lambda: render_facilitator(training.facilitator, training.quiz, guide.meaning_for_me, TRAINING_PAGES),
+    env.macro(lambda: render_facilitator(training.facilitator, training.quiz, guide.meaning_for_me, TRAINING_FILES),
               "facilitator")
     env.macro(lambda: render_quiz_present(training.quiz, book), "quiz_present")
     env.macro(lambda: render_quiz_handout(training.quiz), "quiz_handout")
     env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
+    env.macro(lambda: render_link_page(content.about.linking, pages, site.site_url), "link_page")
+
+
+def on_pre_page_macros(env):
+    """Each page's description (search results, link previews) is its one-line summary from the YAML."""
+    summary = env.variables["page_summaries"].get(env.page.file.src_uri)
+    if summary:
+        env.page.meta["description"] = summary
 
 
 def on_post_build(env):
@@ -74,9 +85,20 @@ def on_post_build(env):
     """
     with_policy = not os.environ.get("GUIDE_LIVE_PREVIEW")
     site_dir = Path(env.conf["site_dir"])
+    site = env.variables["site_settings"]
     try:
         for page in sorted(site_dir.rglob("*.html")):
             name = page.relative_to(site_dir).as_posix()
-            page.write_text(finish_page(page.read_text(encoding="utf-8"), name, with_policy), encoding="utf-8")
+            html = add_old_anchors(page.read_text(encoding="utf-8"), site.old_anchors)
+            page.write_text(finish_page(html, name, with_policy), encoding="utf-8")
     except ThemeChanged as error:
         raise PluginError(str(error)) from None
+    # Written after the theme's pages are finished: they are our own small pages, not the theme's.
+    for moved in site.moved_pages or ():
+        old_page = site_dir / moved.old / "index.html"
+        if old_page.exists():
+            raise PluginError(f"content/site.yml: moved_pages: {moved.old} is still a page of the site; "
+                              "expected the old address of a page that has moved")
+        old_page.parent.mkdir(parents=True, exist_ok=True)
+        html = moved_page(env.conf["site_name"], moved.old, moved.new)
+        old_page.write_text(add_content_security_policy(html, moved.old) if with_policy else html, encoding="utf-8")

@@ -9,12 +9,36 @@ import datetime
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Optional
 
-from .schema import AssetPath, ContactUrl, Id, Line, Markdown, Published, Ref, Url, described
+from .schema import AssetPath, ContactUrl, Id, Line, Markdown, PageAddress, Published, Ref, Url, described
 
 # Material for MkDocs' named colours, the only values `colour` accepts.
 Colour = Literal["red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
                  "green", "light green", "lime", "yellow", "amber", "orange", "deep orange", "brown",
                  "grey", "blue grey", "black", "white"]
+
+
+# Every kind of record with an id, and so an anchor someone may have linked to.
+ANCHOR_KINDS = ("point", "evidence", "section", "message", "rule", "topic", "question", "resource",
+                "quiz question", "page", "about part")
+
+
+@dataclass(frozen=True)
+class OldAnchor:
+    """An anchor that was renamed: links to the old id still land on the record that has the new one."""
+
+    ID_KIND: ClassVar[str] = "old anchor"
+    DESCRIBED_AS: ClassVar[str] = "an old anchor"
+    id: Id = described("The old id, exactly as it was published (it may no longer be used by anything else).")
+    now: Ref(*ANCHOR_KINDS) = described("The id of the record that old links should now reach.")
+
+
+@dataclass(frozen=True)
+class MovedPage:
+    """A page that moved: its old address sends readers on to the new one."""
+
+    DESCRIBED_AS: ClassVar[str] = "a moved page"
+    old: PageAddress = described("The page's old address inside the site, ending with /: old-page/")
+    new: PageAddress = described("Its new address inside the site, ending with /: new-page/")
 
 
 @dataclass(frozen=True)
@@ -31,6 +55,10 @@ class SiteSettings:
         "The address the site will be published at, ending with /. Leave empty if not known yet.", default=None)
     logo: Optional[AssetPath] = described(
         "An image under docs/assets/ to show in the header. Leave empty for the standard icon.", default=None)
+    old_anchors: Optional[list[OldAnchor]] = described(
+        "Ids that were renamed after being published, so that old links keep working.", default=None)
+    moved_pages: Optional[list[MovedPage]] = described(
+        "Pages that moved after being published, so that old links keep working.", default=None)
 
 
 @dataclass(frozen=True)
@@ -409,3 +437,4 @@ class About:
     DESCRIBED_AS: ClassVar[str] = "the pages about the site"
     accessibility: AboutPage = described("The accessibility statement public sector websites must publish.")
     privacy: AboutPage = described("The privacy notice: what the site collects and stores (nothing, unless asked).")
+    linking: AboutPage = described("The page for intranet editors: how to link to the guide, with every address.")

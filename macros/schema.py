@@ -32,6 +32,7 @@ Url = Annotated[str, Kind("url")]  # a web address starting http:// or https://
 ContactUrl = Annotated[str, Kind("contact")]  # a web address or a mailto: address
 Published = Annotated[str, Kind("published")]  # YYYY-MM, or YYYY-MM-DD when the day is known
 AssetPath = Annotated[str, Kind("asset")]  # a file under docs/assets/
+PageAddress = Annotated[str, Kind("page address")]  # a page's address inside the site: key-messages/
 
 
 def Ref(*kinds: str):
@@ -47,6 +48,7 @@ def described(doc: str, **kwargs):
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PUBLISHED_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 ASSET_PATTERN = re.compile(r"^assets/[A-Za-z0-9_./-]+\.(svg|png)$")
+PAGE_ADDRESS_PATTERN = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*/)+$")
 URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s<>\"]*)?$")
 MAILTO_PATTERN = re.compile(r"^mailto:[^@\s]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 # Markup that must never come through a text field: it could run code in a reader's browser.
@@ -82,6 +84,7 @@ def describe_type(tp) -> str:
             "markdown": "Markdown text", "line": "one line of text", "id": "an id",
             "url": "a web address (https://...)", "contact": "a web address or mailto: address",
             "published": "a date written YYYY-MM or YYYY-MM-DD", "asset": "a file path under docs/assets/",
+            "page address": "a page's address inside the site, such as key-messages/",
             "ref": "the id of " + " or ".join(f"a {k}" for k in kind.refers_to),
         }[kind.name]
     if origin is list:
@@ -132,6 +135,9 @@ def _text_problem(kind: Kind, value: str) -> str | None:
         return f'"{value}" is not a date; expected YYYY-MM (for example 2024-05) or YYYY-MM-DD'
     if kind.name == "asset" and not ASSET_PATTERN.match(value):
         return f'"{value}" is not an image under docs/assets/; expected for example assets/logo.svg'
+    if kind.name == "page address" and not PAGE_ADDRESS_PATTERN.match(value):
+        return (f'"{value}" is not a page address; expected the part after the guide\'s own address, in '
+                "lower case and ending with /, for example old-page/")
     return None
 
 
@@ -285,7 +291,7 @@ def _schema_for(tp, defs: dict) -> dict:
         kind = get_args(tp)[1]
         schema = {"type": "string", "minLength": 1}
         pattern = {"id": ID_PATTERN, "ref": ID_PATTERN, "url": URL_PATTERN, "published": PUBLISHED_PATTERN,
-                   "asset": ASSET_PATTERN}.get(kind.name)
+                   "asset": ASSET_PATTERN, "page address": PAGE_ADDRESS_PATTERN}.get(kind.name)
         if pattern is not None:
             schema["pattern"] = pattern.pattern
         if kind.name == "contact":

@@ -1,12 +1,8 @@
-/* Two changes to how the theme behaves, loaded in <head> before the theme's own script.
-
-   Storage: the theme remembers the light or dark colour scheme in the browser's storage on every page
-   load. We store it only once the person has used the light/dark switch themselves: choosing a scheme
-   is asking for it to be kept. Until then the site follows the device's own setting and stores nothing.
-
-   Search: the theme downloads its search index and search program (about two thirds of a first visit)
-   on every page, though most visits never search. We hold both back until the person opens the search.
-   If the theme changes how it loads them, search still works: it is only loaded sooner. */
+/* Two changes to the theme, loaded in <head> before the theme's own script.
+   Storage: the theme stores the colour scheme on every page load. We store it only once the person has
+   used the light/dark switch: until then the site follows the device's setting and stores nothing.
+   Search: the theme downloads its search index and program on every page, though most visits never
+   search. We hold both back until the search is opened; if the theme changes, search still works. */
 (function () {
   "use strict";
 

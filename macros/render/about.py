@@ -10,10 +10,11 @@ CLEAR_EVERYTHING_BUTTON = (
     '<p class="visually-hidden" id="clear-all-storage-status" role="status" aria-live="polite"></p>')
 
 
-def render_about(page: AboutPage, with_clear_button: bool = False) -> str:
+def render_about(page: AboutPage, with_clear_button: bool = False, after_parts: str = "") -> str:
     """An 'about the site' page: its parts under their own headings, and when it was last updated.
 
-    The privacy notice also offers one button that removes everything the guide stored on the device.
+    The privacy notice also offers one button that removes everything the guide stored on the device;
+    `after_parts` is what a page adds after its parts (the link page's list of addresses).
     """
     parts = []
     for part in page.parts:
@@ -23,5 +24,6 @@ def render_about(page: AboutPage, with_clear_button: bool = False) -> str:
     return join(
         page_opening(page),
         *parts,
+        after_parts,
         f"<p>This page was last updated on {long_date(page.last_updated)}.</p>",
     )

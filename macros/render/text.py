@@ -33,11 +33,20 @@ def anchored(tag: str, ident: str, markdown: str, css_class: str = "") -> str:
 
 
 def anchored_list(items: list[tuple[str, str]], ordered: bool = False, css_class: str = "") -> str:
-    """A list whose items each carry their own id, as (id, Markdown) pairs."""
+    """A list whose items each carry their own id, as (id, Markdown) pairs.
+
+    Like each heading, each item ends with a small link to itself, shown on hover and keyboard focus,
+    so that an intranet editor can copy the address of one rule or message.
+    """
     tag = "ol" if ordered else "ul"
     class_attribute = f' class="{css_class}"' if css_class else ""
-    body = "\n".join(f'<li id="{ident}" markdown>{text}</li>' for ident, text in items)
+    body = "\n".join(f'<li id="{ident}" markdown>{text} {item_link(ident)}</li>' for ident, text in items)
     return f"<{tag}{class_attribute} markdown>\n{body}\n</{tag}>"
+
+
+def item_link(ident: str) -> str:
+    """The theme's "link to this" mark, as on headings."""
+    return f'<a class="headerlink" href="#{ident}" title="Link to this item">&para;</a>'
 
 
 def long_date(day: datetime.date) -> str:

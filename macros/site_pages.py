@@ -1,0 +1,64 @@
+"""Every page of the site that people link to: its file in docs/, its title and summary, and its anchors.
+
+One list serves the "Link to this guide" page, the manifest of published addresses (links/published.txt),
+and each page's description for link previews, so the three can never disagree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .loading import Content
+from .render.text import label_of, records_with_ids
+
+HOME_FILE = "index.md"
+
+# The training pages, by role: each is a page in docs/ that calls one macro.
+TRAINING_FILES = {"quiz": "quiz.md", "reflection": "reflection.md", "facilitator": "facilitator.md",
+                  "present": "quiz-present.md", "handout": "quiz-handout.md", "answers": "quiz-answers.md"}
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """One page: where it is, what it is called, and the records on it that have their own anchor."""
+
+    file: str
+    title: str
+    summary: str
+    anchors: tuple[tuple[str, str], ...] = ()  # (id, label), in reading order
+
+
+def page_with_anchors(page, file: str) -> SitePage:
+    """A page made from one content object: every record inside it with an id is an anchor on it."""
+    anchors = tuple((record.id, label_of(record)) for record in records_with_ids(page) if record is not page)
+    return SitePage(file, page.title, page.summary, anchors)
+
+
+def site_pages(content: Content) -> list[SitePage]:
+    """The pages we publish addresses for, in the order of the navigation."""
+    guide, training, about = content.guide, content.training, content.about
+    return [
+        SitePage(HOME_FILE, guide.guide.title, guide.guide.description),
+        *(page_with_anchors(section, f"{section.id}.md") for section in guide.sections),
+        page_with_anchors(training.quiz, TRAINING_FILES["quiz"]),
+        page_with_anchors(training.reflection, TRAINING_FILES["reflection"]),
+        page_with_anchors(training.facilitator, TRAINING_FILES["facilitator"]),
+        *(page_with_anchors(page, f"{page.id}.md") for page in (about.accessibility, about.privacy, about.linking)),
+    ]
+
+
+def published_address(file: str, anchor: str = "") -> str:
+    """The address of a page (and anchor) relative to the site's root: 'key-messages.md' -> 'key-messages/'.
+
+    The home page is './', so that no address is empty.
+    """
+    path = "./" if file == HOME_FILE else file.removesuffix(".md") + "/"
+    return f"{path}#{anchor}" if anchor else path
+
+
+def published_addresses(pages: list[SitePage]) -> list[str]:
+    """Every address we publish: each page, then each anchor on it."""
+    addresses = []
+    for page in pages:
+        addresses.append(published_address(page.file))
+        addresses += [published_address(page.file, ident) for ident, _ in page.anchors]
+    return addresses
