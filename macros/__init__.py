@@ -8,8 +8,10 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from .content import ContentError
+from .export.downloads import quiz_downloads
 from .loading import load_content
 from .render.about import render_about
 from .render.external_links import ExternalLinks
@@ -57,13 +59,28 @@ def define_env(env):
     env.macro(lambda section_id: render_section(guide, section_id), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
     env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
-    env.macro(lambda: render_facilitator(training.facilitator, training.quiz, guide.meaning_for_me, TRAINING_PAGES),
+    downloads = quiz_downloads(training.quiz, guide.guide.title)
+    # Read by on_pre_page_macros below, which adds the files to the site.
+    env.variables["quiz_downloads"] = downloads
+    env.macro(lambda: render_facilitator(training.facilitator, training.quiz, guide.meaning_for_me, TRAINING_PAGES,
+                                         [(item.label, item.path, item.description) for item in downloads]),
               "facilitator")
     env.macro(lambda: render_quiz_present(training.quiz, book), "quiz_present")
     env.macro(lambda: render_quiz_handout(training.quiz), "quiz_handout")
     env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
+
+
+def on_pre_page_macros(env):
+    """Before the first page is rendered, add the quiz downloads to MkDocs' files.
+
+    MkDocs then copies them into the built site and, in strict mode, checks every link to them like any other.
+    """
+    files = env.variables["files"]
+    for download in env.variables["quiz_downloads"]:
+        if files.get_file_from_path(download.path) is None:
+            files.append(File.generated(env.conf, download.path, content=download.text))
 
 
 def on_post_build(env):

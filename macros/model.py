@@ -265,6 +265,8 @@ class Guide:
 # ---- The self-check quiz, the reflection exercise and the trainer's notes (quizzes/*.yml) ----
 
 QUESTION_TYPES = ("single", "multiple", "true-false", "scenario")
+# More options than this are hard to read on one screen, and LMS exports share marks out in tenths at the finest.
+MOST_OPTIONS = 10
 
 
 @dataclass(frozen=True)
@@ -302,8 +304,8 @@ class QuizQuestion:
         elif correct != 1:
             yield ("options",), (f"a {self.type} question needs exactly one option with correct: true, "
                                  f"found {correct}")
-        if len(self.options) < 2:
-            yield ("options",), "expected at least 2 options"
+        if not 2 <= len(self.options) <= MOST_OPTIONS:
+            yield ("options",), f"{len(self.options)} options; expected from 2 to {MOST_OPTIONS}"
         if self.type == "true-false" and [option.text for option in self.options] != ["True", "False"]:
             yield ("options",), 'a true-false question has exactly two options, "True" then "False"'
         if (self.type == "scenario") != (self.scenario is not None):
