@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser bench content-report schema clean
+.PHONY: serve build test browser bench content-report schema scorm check-external-links clean
 
 # The virtual environment is remade whenever a requirements file changes.
 $(BIN)/.installed-build: requirements.txt
@@ -60,9 +60,13 @@ bench/.tools/.installed:
 content-report: $(BIN)/.installed-build
 	$(BIN)/python -m macros.report
 
+## scorm: the quiz as a SCORM 1.2 package for an LMS, written to dist/information-sharing-quiz-scorm12.zip.
+scorm: $(BIN)/.installed-build
+	$(BIN)/python -m macros.export.scorm --out dist/information-sharing-quiz-scorm12.zip
+
 ## schema: write the JSON Schema files in content/schema/ from the content definitions.
 schema: $(BIN)/.installed-build
 	$(BIN)/python -m macros.report --write-schema
 
 clean:
-	rm -rf site .site-building $(VENV)
+	rm -rf site .site-building dist reports $(VENV)

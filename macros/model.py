@@ -326,6 +326,8 @@ class Quiz(Page):
     intro: Markdown = described("How to use the quiz.")
     pass_mark: int = described("How many questions a person must get right to pass.")
     questions: list[QuizQuestion] = described("The questions, in the order shown.")
+    lms_note: Markdown = described(
+        "Shown only in the SCORM package, under the intro: what the learning management system records.")
 
     def problems(self):
         if not 1 <= self.pass_mark <= len(self.questions):

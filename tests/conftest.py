@@ -1,6 +1,7 @@
 """Shared fixtures: the real site is built once per test session, and each page is parsed once."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
@@ -76,15 +77,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
-def site_server(site):
-    """The built site served on 127.0.0.1 at a free port, as a static host would serve it."""
+@contextlib.contextmanager
+def serving(folder: Path):
+    """`folder` served on 127.0.0.1 at a free port, as a static host would serve it; gives its address."""
     import http.server
     import threading
 
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(site.folder), **kwargs)
+            super().__init__(*args, directory=str(folder), **kwargs)
 
         def log_message(self, *args):
             pass  # one line per request would bury the test output
@@ -92,9 +93,18 @@ def site_server(site):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_server(site):
+    """The built site served on 127.0.0.1 at a free port."""
+    with serving(site.folder) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -92,12 +92,16 @@ def render_question(question: QuizQuestion, number: int, book) -> str:
     )
 
 
-def render_quiz(quiz: Quiz, book) -> str:
-    """The quiz page: a form of fieldsets that works without JavaScript, with controls the script enables."""
+def render_quiz(quiz: Quiz, book, lms_note: str = "") -> str:
+    """The quiz page: a form of fieldsets that works without JavaScript, with controls the script enables.
+
+    `lms_note`, given only for the SCORM package, says what the learning management system records.
+    """
     questions = [render_question(question, number, book) for number, question in enumerate(quiz.questions, 1)]
     return join(
         page_opening(quiz),
         quiz.intro,
+        f'<div class="admonition note quiz-lms-note" markdown>\n\n{lms_note}\n\n</div>' if lms_note else "",
         f'<p class="quiz-pass-mark">{len(quiz.questions)} questions. The pass mark is {quiz.pass_mark} '
         f"correct answers.</p>",
         f'<form class="quiz" id="quiz-form" data-quiz="{quiz.id}" data-version="{quiz_version(quiz)}" '
