@@ -237,3 +237,10 @@ def test_the_packaged_quiz_page_has_no_accessibility_violations(browser, lms_ser
     finally:
         context.close()
     assert not violations, describe(violations)
+
+
+def test_the_site_itself_neither_ships_nor_loads_the_scorm_glue(site):
+    """scorm.js is only in the package: no built page loads it and the site has no copy."""
+    assert not list(site.folder.rglob("scorm.js"))
+    for address in site.addresses():
+        assert not site.page(address).select("script[src*='scorm']"), address
