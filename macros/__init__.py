@@ -4,6 +4,8 @@ Everything else lives in plain modules, so that a move away from MkDocs touches 
 """
 from __future__ import annotations
 
+import datetime
+import logging
 import os
 from pathlib import Path
 
@@ -19,6 +21,9 @@ from .render.finish import ThemeChanged, finish_page
 from .render.guide import address_book, footer_html, render_home, render_section
 from .render.training import (render_facilitator, render_quiz, render_quiz_answers, render_quiz_handout,
                               render_quiz_present, render_reflection)
+from .report import overdue_warning
+
+log = logging.getLogger("mkdocs.plugins.information_sharing")
 
 # The training pages, by role: each is a page in docs/ that calls one macro.
 TRAINING_PAGES = {"quiz": "quiz.md", "reflection": "reflection.md", "facilitator": "facilitator.md",
@@ -33,6 +38,10 @@ def define_env(env):
         raise PluginError(str(error)) from None
     site, guide, training = content.site, content.guide, content.training
     book = address_book(guide)
+    warning = overdue_warning(guide, datetime.date.today())
+    if warning:
+        # INFO, not WARNING: strict mode fails the build on a warning, and an overdue review must not stop it.
+        log.info(warning)
 
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
