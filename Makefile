@@ -64,6 +64,10 @@ content-report: $(BIN)/.installed-build
 scorm: $(BIN)/.installed-build
 	$(BIN)/python -m macros.export.scorm --out dist/information-sharing-quiz-scorm12.zip
 
+## check-external-links: build, then check every link to another site; a table and reports/external-links.json. Needs the network.
+check-external-links: build
+	$(BIN)/python -m tools.check_external_links --site site --out reports/external-links.json
+
 ## schema: write the JSON Schema files in content/schema/ from the content definitions.
 schema: $(BIN)/.installed-build
 	$(BIN)/python -m macros.report --write-schema
