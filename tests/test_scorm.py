@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.export.scorm import LAUNCH_PAGE, PACKAGE_NAME, main
+from macros.export.scorm import LAUNCH_PAGE, PACKAGE_NAME, main, published_book
 
 from .conftest import serving
 from .test_training_browser import CONTENT, QUESTIONS, answer
@@ -82,6 +82,17 @@ def test_the_page_has_every_question_and_no_link_to_a_page_outside_the_zip(launc
     assert [fieldset["id"] for fieldset in launch_page.select("fieldset.quiz-question")] == [q.id for q in QUESTIONS]
     for link in launch_page.select("a[href]"):
         assert link["href"].startswith(("https://", "http://", "mailto:", "#")), link
+
+
+def test_links_to_the_guide_go_to_the_published_site_or_are_left_as_names():
+    """With a site address the package links to the published pages; without one, parts are named, not linked."""
+    book = {"record-the-decision": ("key-messages.md#record-the-decision", "Record the decision"),
+            "home": ("index.md", "Home")}
+    assert published_book(book, "https://guide.example.org/sharing/") == {
+        "record-the-decision": ("https://guide.example.org/sharing/key-messages/#record-the-decision",
+                                "Record the decision"),
+        "home": ("https://guide.example.org/sharing/", "Home")}
+    assert published_book(book, None) == {"record-the-decision": (None, "Record the decision"), "home": (None, "Home")}
 
 
 def test_the_page_tells_people_what_the_lms_records(launch_page):

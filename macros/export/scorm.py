@@ -29,9 +29,13 @@ from . import EXPORT_NAME
 ROOT = Path(__file__).resolve().parent.parent.parent
 PACKAGE_NAME = f"{EXPORT_NAME}-scorm12.zip"
 LAUNCH_PAGE = "index.html"
+# The theme's stylesheets in the package -> the name each starts with in the installed theme.
+THEME_STYLESHEETS = {"assets/stylesheets/main.css": "main", "assets/stylesheets/palette.css": "palette"}
 # The page's files, in the order the page loads them: the theme's styles, ours, the quiz, then the LMS glue.
-STYLESHEETS = ("assets/stylesheets/main.css", "assets/stylesheets/palette.css", "assets/guide.css")
+STYLESHEETS = (*THEME_STYLESHEETS, "assets/guide.css")
 SCRIPTS = ("assets/quiz.js", "assets/scorm.js")
+# Our own files, taken from docs/assets/.
+OWN_FILES = ("assets/guide.css", *SCRIPTS)
 # Every file gets this date, so the same content always makes the same package.
 FIXED_DATE = (2020, 1, 1, 0, 0, 0)
 
@@ -150,9 +154,8 @@ def package_for(root: Path) -> bytes:
     assets = root / "docs" / "assets"
     files = {
         LAUNCH_PAGE: sco_page(content).encode("utf-8"),
-        "assets/stylesheets/main.css": theme_stylesheet("main"),
-        "assets/stylesheets/palette.css": theme_stylesheet("palette"),
-        **{path: (assets / Path(path).name).read_bytes() for path in (*STYLESHEETS[2:], *SCRIPTS)},
+        **{path: theme_stylesheet(prefix) for path, prefix in THEME_STYLESHEETS.items()},
+        **{path: (assets / Path(path).name).read_bytes() for path in OWN_FILES},
     }
     return scorm_package(f"{content.guide.guide.title}: {content.training.quiz.title}", files)
 
