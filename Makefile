@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser bench content-report schema links clean
+.PHONY: serve build test browser bench content-report schema links scorm check-external-links clean
 
 # The virtual environment is remade whenever a requirements file changes.
 $(BIN)/.installed-build: requirements.txt
@@ -60,6 +60,14 @@ bench/.tools/.installed:
 content-report: $(BIN)/.installed-build
 	$(BIN)/python -m macros.report
 
+## scorm: the quiz as a SCORM 1.2 package for an LMS, written to dist/information-sharing-quiz-scorm12.zip.
+scorm: $(BIN)/.installed-build
+	$(BIN)/python -m macros.export.scorm --out dist/information-sharing-quiz-scorm12.zip
+
+## check-external-links: build, then check every link to another site; a table and reports/external-links.json. Needs the network.
+check-external-links: build
+	$(BIN)/python -m tools.check_external_links --site site --out reports/external-links.json
+
 ## schema: write the JSON Schema files in content/schema/ from the content definitions.
 schema: $(BIN)/.installed-build
 	$(BIN)/python -m macros.report --write-schema
@@ -69,4 +77,4 @@ links: $(BIN)/.installed-build
 	$(BIN)/python -m macros.published_links
 
 clean:
-	rm -rf site .site-building $(VENV)
+	rm -rf site .site-building dist reports $(VENV)

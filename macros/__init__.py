@@ -4,12 +4,16 @@ Everything else lives in plain modules, so that a move away from MkDocs touches 
 """
 from __future__ import annotations
 
+import datetime
+import logging
 import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from .content import ContentError
+from .export.downloads import quiz_downloads
 from .loading import load_content
 from .render.about import render_about
 from .render.external_links import ExternalLinks
@@ -19,6 +23,8 @@ from .render.links import add_old_anchors, moved_page, render_link_page
 from .render.training import (render_facilitator, render_quiz, render_quiz_answers, render_quiz_handout,
                               render_quiz_present, render_reflection)
 from .site_pages import TRAINING_FILES, site_pages
+
+log = logging.getLogger("mkdocs.plugins.information_sharing")
 
 
 def define_env(env):
@@ -33,6 +39,13 @@ def define_env(env):
     # Read by on_pre_page_macros and on_post_build below.
     env.variables["page_summaries"] = {page.file: page.summary for page in pages}
     env.variables["site_settings"] = site
+    # Imported here, not at the top: `python -m macros.report` would otherwise find it already imported.
+    from .report import overdue_warning
+
+    warning = overdue_warning(guide, datetime.date.today())
+    if warning:
+        # INFO, not WARNING: strict mode fails the build on a warning, and an overdue review must not stop it.
+        log.info(warning)
 
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
@@ -60,7 +73,11 @@ def define_env(env):
     env.macro(lambda section_id: render_section(guide, section_id), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
     env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
-    env.macro(lambda: render_facilitator(training.facilitator, training.quiz, guide.meaning_for_me, TRAINING_FILES),
+    downloads = quiz_downloads(training.quiz, guide.guide.title)
+    # Read by on_pre_page_macros below, which adds the files to the site.
+    env.variables["quiz_downloads"] = downloads
+    env.macro(lambda: render_facilitator(training.facilitator, training.quiz, guide.meaning_for_me, TRAINING_FILES,
+                                         [(item.label, item.path, item.description) for item in downloads]),
               "facilitator")
     env.macro(lambda: render_quiz_present(training.quiz, book), "quiz_present")
     env.macro(lambda: render_quiz_handout(training.quiz), "quiz_handout")
@@ -71,10 +88,19 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """Each page's description (search results, link previews) is its one-line summary from the YAML."""
+    """Before each page is rendered.
+
+    The page's description (search results, link previews) is its one-line summary from the YAML.
+    The quiz downloads are added to MkDocs' files (once), so that MkDocs copies them into the built site and,
+    in strict mode, checks every link to them like any other.
+    """
     summary = env.variables["page_summaries"].get(env.page.file.src_uri)
     if summary:
         env.page.meta["description"] = summary
+    files = env.variables["files"]
+    for download in env.variables["quiz_downloads"]:
+        if files.get_file_from_path(download.path) is None:
+            files.append(File.generated(env.conf, download.path, content=download.text))
 
 
 def on_post_build(env):

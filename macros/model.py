@@ -293,6 +293,8 @@ class Guide:
 # ---- The self-check quiz, the reflection exercise and the trainer's notes (quizzes/*.yml) ----
 
 QUESTION_TYPES = ("single", "multiple", "true-false", "scenario")
+# More options than this are hard to read on one screen, and LMS exports share marks out in tenths at the finest.
+MOST_OPTIONS = 10
 
 
 @dataclass(frozen=True)
@@ -330,8 +332,8 @@ class QuizQuestion:
         elif correct != 1:
             yield ("options",), (f"a {self.type} question needs exactly one option with correct: true, "
                                  f"found {correct}")
-        if len(self.options) < 2:
-            yield ("options",), "expected at least 2 options"
+        if not 2 <= len(self.options) <= MOST_OPTIONS:
+            yield ("options",), f"{len(self.options)} options; expected from 2 to {MOST_OPTIONS}"
         if self.type == "true-false" and [option.text for option in self.options] != ["True", "False"]:
             yield ("options",), 'a true-false question has exactly two options, "True" then "False"'
         if (self.type == "scenario") != (self.scenario is not None):
@@ -352,6 +354,8 @@ class Quiz(Page):
     intro: Markdown = described("How to use the quiz.")
     pass_mark: int = described("How many questions a person must get right to pass.")
     questions: list[QuizQuestion] = described("The questions, in the order shown.")
+    lms_note: Markdown = described(
+        "Shown only in the SCORM package, under the intro: what the learning management system records.")
 
     def problems(self):
         if not 1 <= self.pass_mark <= len(self.questions):

@@ -38,6 +38,15 @@ def review_status(last_reviewed: datetime.date, every_months: int, today: dateti
     return f"Up to date: the next review is due on {long_date(due)}.", False
 
 
+def overdue_warning(guide, today: datetime.date) -> str | None:
+    """What the build prints when the guide's review is overdue, naming who must review it; None when it is not."""
+    status, overdue = review_status(guide.review.last_reviewed, guide.review.review_every_months, today)
+    if not overdue:
+        return None
+    return (f"REVIEW OVERDUE: {guide.guide.title}: {status.removeprefix('OVERDUE: ')} "
+            f"Owner: {guide.review.owner}. Review the content, then update review.last_reviewed.")
+
+
 def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
     """The report's text, and whether anything is overdue."""
     guide = load_content(root).guide

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +54,25 @@ def site(tmp_path_factory) -> BuiltSite:
     result = run_mkdocs_build(ROOT, folder)
     assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
     return BuiltSite(folder)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of what a build reads: the content, the pages, the code and the settings."""
+    for name in ("content", "docs", "macros", "overrides", "quizzes"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, target / name)  # copy2 keeps the times, so make sees nothing to install
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A copy of the project with a finished site/ in it, to break and rebuild."""
+    copy_project(tmp_path)
+    (tmp_path / ".venv").symlink_to(Path(sys.prefix))
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("the previous site", encoding="utf-8")
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

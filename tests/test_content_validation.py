@@ -5,9 +5,7 @@ import datetime
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -101,19 +99,6 @@ def test_json_schema_refuses_an_unknown_field():
     data["colour_"] = data.pop("colour")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
-
-
-@pytest.fixture
-def project_copy(tmp_path):
-    """A copy of the project with a finished site/ in it, to break and rebuild."""
-    for name in ("content", "docs", "macros", "overrides", "quizzes"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "Makefile", "requirements.txt"):
-        shutil.copy2(ROOT / name, tmp_path / name)  # copy2 keeps the times, so make sees nothing to install
-    (tmp_path / ".venv").symlink_to(Path(sys.prefix))
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "index.html").write_text("the previous site", encoding="utf-8")
-    return tmp_path
 
 
 def test_a_typo_stops_the_build_names_the_line_and_leaves_the_previous_site(project_copy):

@@ -1,7 +1,6 @@
 """The intranet linking contract: published addresses keep working, the link page, link previews, any address."""
 from __future__ import annotations
 
-import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,7 +14,7 @@ from macros.render.links import add_old_anchors, relative_address
 from macros.model import OldAnchor
 from macros.site_pages import published_address, published_addresses, site_pages
 
-from .conftest import ROOT, BuiltSite, run_mkdocs_build, serve_folder
+from .conftest import ROOT, BuiltSite, copy_project, run_mkdocs_build, serve_folder
 from .helpers import squeeze
 
 PUBLISHED = manifest_addresses((ROOT / MANIFEST).read_text(encoding="utf-8"))
@@ -183,13 +182,7 @@ OLD_ANCHOR, MOVED_PAGE = "an-old-name-for-a-rule", "golden-rules/"
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory, content) -> BuiltSite:
     """A copy of the project built for an intranet sub-path, with one renamed id and one moved page."""
-    project = tmp_path_factory.mktemp("project")
-    for name in ("docs", "content", "quizzes", "macros", "overrides", "mkdocs.yml"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("project"))
     rule = content.guide.key_messages.golden_rules.rules[0].id
     settings = project / "content" / "site.yml"
     text = settings.read_text(encoding="utf-8").replace("\nsite_url:\n", f"\nsite_url: {SUB_PATH_SITE_URL}\n")

@@ -41,7 +41,9 @@ def discussion_block(title: str, ident: str, prompts) -> str:
 
 def covers_links(question: QuizQuestion, book, css_class: str = "quiz-covers", hidden: bool = False) -> str:
     """Links to the key messages and golden rules a question rests on."""
-    links = ", ".join(f"[{book[ident][1]}]({book[ident][0]})" for ident in question.covers)
+    # An entry without an address (the SCORM package, when the site's address is not known) is named, not linked.
+    links = ", ".join(f"[{book[ident][1]}]({book[ident][0]})" if book[ident][0] else book[ident][1]
+                      for ident in question.covers)
     return f'<p class="{css_class}"{" hidden" if hidden else ""} markdown>Read more: {links}.</p>'
 
 
@@ -90,12 +92,16 @@ def render_question(question: QuizQuestion, number: int, book) -> str:
     )
 
 
-def render_quiz(quiz: Quiz, book) -> str:
-    """The quiz page: a form of fieldsets that works without JavaScript, with controls the script enables."""
+def render_quiz(quiz: Quiz, book, lms_note: str = "") -> str:
+    """The quiz page: a form of fieldsets that works without JavaScript, with controls the script enables.
+
+    `lms_note`, given only for the SCORM package, says what the learning management system records.
+    """
     questions = [render_question(question, number, book) for number, question in enumerate(quiz.questions, 1)]
     return join(
         page_opening(quiz),
         quiz.intro,
+        f'<div class="admonition note quiz-lms-note" markdown>\n\n{lms_note}\n\n</div>' if lms_note else "",
         f'<p class="quiz-pass-mark">{len(quiz.questions)} questions. The pass mark is {quiz.pass_mark} '
         f"correct answers.</p>",
         f'<form class="quiz" id="quiz-form" data-quiz="{quiz.id}" data-version="{quiz_version(quiz)}" '
@@ -149,8 +155,24 @@ def render_reflection(exercise: ReflectionExercise, section: MeaningForMeSection
     )
 
 
-def render_facilitator(guide_page: FacilitatorGuide, quiz: Quiz, section: MeaningForMeSection, pages: dict) -> str:
-    """The trainer's page: the 30-minute plan, ground rules, discussion prompts and the printables."""
+def lms_downloads_block(downloads) -> str:
+    """Links to the quiz files for a learning management system, as (label, address, what it is) rows."""
+    if not downloads:
+        return ""
+    links = "\n".join(f"- [{label}]({address}): {description}" for label, address, description in downloads)
+    return join(heading(2, "Recording the quiz in a learning management system", "lms"),
+                "To record the quiz as training in your learning management system, import one of these files:",
+                links,
+                "For systems that take SCORM (Moodle, Totara and others), the site's maintainers can make a "
+                "SCORM 1.2 package of the quiz that reports each person's score and whether they passed.")
+
+
+def render_facilitator(guide_page: FacilitatorGuide, quiz: Quiz, section: MeaningForMeSection, pages: dict,
+                       downloads=()) -> str:
+    """The trainer's page: the 30-minute plan, ground rules, discussion prompts, the printables and LMS files.
+
+    `downloads` are (label, address, what it is) for the quiz files an LMS imports.
+    """
     plan_rows = "\n".join(f"| {step.minutes} minutes | {step.activity} |" for step in guide_page.steps)
     step_notes = [join(heading(3, f"{step.activity} ({step.minutes} minutes)"), step.notes)
                   for step in guide_page.steps if step.notes]
@@ -171,6 +193,7 @@ def render_facilitator(guide_page: FacilitatorGuide, quiz: Quiz, section: Meanin
         guide_page.intro,
         heading(2, "What you need", "what-you-need"),
         printables,
+        lms_downloads_block(downloads),
         heading(2, "Ground rules", "ground-rules"),
         guide_page.ground_rules,
         heading(2, "Session plan", "session-plan"),

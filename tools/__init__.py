@@ -1,0 +1,1 @@
+"""Tools for the people who look after the site; not part of the build."""
