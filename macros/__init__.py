@@ -11,10 +11,12 @@ from mkdocs.exceptions import PluginError
 
 from .content import ContentError
 from .loading import load_content
+from .offline import WORKER_SHIM_ADDRESS, OfflineCopyError, copy_worker_shim
 from .render.about import render_about
 from .render.external_links import ExternalLinks
 from .render.finish import ThemeChanged, finish_page
 from .render.guide import address_book, footer_html, render_home, render_section
+from .render.text import page_address
 from .render.training import (render_facilitator, render_quiz, render_quiz_answers, render_quiz_handout,
                               render_quiz_present, render_reflection)
 
@@ -35,10 +37,16 @@ def define_env(env):
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
     env.conf["copyright"] = footer_html(site, guide)
+    # The offline copy (`make offline`) publishes quiz.html rather than quiz/: its plugin, after this one in
+    # mkdocs.yml, switches directory URLs off. It is given our own copy of the search shim, so adds none.
+    offline = offline_copy(env.conf)
+    directory_urls = env.conf["use_directory_urls"] and not offline
+    if offline:
+        env.conf["extra"]["polyfills"] = [WORKER_SHIM_ADDRESS]
     # Read by overrides/partials/copyright.html: the pages every footer links to.
     env.conf["extra"]["footer_links"] = [
-        {"title": content.about.accessibility.title, "page": f"{content.about.accessibility.id}/"},
-        {"title": content.about.privacy.title, "page": f"{content.about.privacy.id}/"}]
+        {"title": page.title, "page": page_address(f"{page.id}.md", directory_urls)}
+        for page in (content.about.accessibility, content.about.privacy)]
     if site.site_url:
         env.conf["site_url"] = site.site_url
     palette = env.conf["theme"]["palette"]
@@ -66,6 +74,12 @@ def define_env(env):
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
 
 
+def offline_copy(conf) -> bool:
+    """Whether this build is the offline copy (GUIDE_OFFLINE=true switches on the offline plugin)."""
+    plugin = conf["plugins"].get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 def on_post_build(env):
     """Finish every built page: theme fixes, and the Content-Security-Policy.
 
@@ -75,8 +89,11 @@ def on_post_build(env):
     with_policy = not os.environ.get("GUIDE_LIVE_PREVIEW")
     site_dir = Path(env.conf["site_dir"])
     try:
+        # The offline copy's search shim writes a script into a frame, which the policy must allow by its hash.
+        shim = copy_worker_shim(site_dir) if offline_copy(env.conf) else None
         for page in sorted(site_dir.rglob("*.html")):
             name = page.relative_to(site_dir).as_posix()
-            page.write_text(finish_page(page.read_text(encoding="utf-8"), name, with_policy), encoding="utf-8")
-    except ThemeChanged as error:
+            page.write_text(finish_page(page.read_text(encoding="utf-8"), name, with_policy, shim),
+                            encoding="utf-8")
+    except (ThemeChanged, OfflineCopyError) as error:
         raise PluginError(str(error)) from None
