@@ -11,7 +11,8 @@ from mkdocs.exceptions import PluginError
 
 from .content import ContentError
 from .loading import load_content
-from .offline import WORKER_SHIM_ADDRESS, OfflineCopyError, copy_worker_shim
+from .offline import (WORKER_SHIM_ADDRESS, OfflineCopyError, copy_published_zip, copy_worker_shim,
+                      published_download)
 from .render.about import render_about
 from .render.external_links import ExternalLinks
 from .render.finish import ThemeChanged, finish_page
@@ -29,7 +30,9 @@ def define_env(env):
     """Called by mkdocs-macros before any page is rendered."""
     try:
         content = load_content(Path(env.project_dir))
-    except ContentError as error:
+        # `make publish`: the offline copy's zip goes out with the site, and the home page offers it.
+        download = published_download(Path(env.project_dir))
+    except (ContentError, OfflineCopyError) as error:
         raise PluginError(str(error)) from None
     site, guide, training = content.site, content.guide, content.training
     book = address_book(guide)
@@ -61,7 +64,7 @@ def define_env(env):
     training_pages = [(page.title, page.summary, TRAINING_PAGES[role]) for role, page in
                       (("quiz", training.quiz), ("reflection", training.reflection),
                        ("facilitator", training.facilitator))]
-    env.macro(lambda: render_home(guide, site, training_pages), "home")
+    env.macro(lambda: render_home(guide, site, training_pages, download), "home")
     env.macro(lambda section_id: render_section(guide, section_id), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
     env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
@@ -91,6 +94,7 @@ def on_post_build(env):
     try:
         # The offline copy's search shim writes a script into a frame, which the policy must allow by its hash.
         shim = copy_worker_shim(site_dir) if offline_copy(env.conf) else None
+        copy_published_zip(Path(env.project_dir), site_dir)
         for page in sorted(site_dir.rglob("*.html")):
             name = page.relative_to(site_dir).as_posix()
             page.write_text(finish_page(page.read_text(encoding="utf-8"), name, with_policy, shim),

@@ -30,6 +30,20 @@ WORKER_SHIM_ADDRESS = "assets/javascripts/iframe-worker-shim.js"
 SERVER_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
 
 
+def left_out(name: str) -> bool:
+    """Whether a file of the built site, by its path in the site, stays out of the offline copy.
+
+    Besides SERVER_ONLY, more than half the zip is left out: source maps (*.map), which only developers' tools
+    read, and lunr/, the theme's search support for languages other than English (`lang: en` in mkdocs.yml).
+    """
+    return name in SERVER_ONLY or name.endswith(".map") or name.startswith("assets/javascripts/lunr/")
+
+
+# When the site is published with the offline copy, `make publish` names the zip in GUIDE_OFFLINE_ZIP; the
+# build copies it into this folder of the site and the home page links to it.
+DOWNLOADS_FOLDER = "downloads"
+
+
 class OfflineCopyError(Exception):
     """The offline copy cannot be made: says what is missing and how to get it."""
 
@@ -45,15 +59,41 @@ def copy_worker_shim(site_dir: Path) -> str:
     return target.read_text(encoding="utf-8")
 
 
+def published_zip(project_dir: Path) -> Path | None:
+    """The offline copy's zip to publish with the site, named by GUIDE_OFFLINE_ZIP; None when none is named."""
+    name = os.environ.get("GUIDE_OFFLINE_ZIP")
+    if not name:
+        return None
+    path = project_dir / name
+    if not path.is_file():
+        raise OfflineCopyError(f"GUIDE_OFFLINE_ZIP names {name}, which is not a file: run `make offline` first, "
+                               "or `make publish`, which makes the zip and then the site")
+    return path
+
+
+def published_download(project_dir: Path) -> tuple[str, int] | None:
+    """The published zip's address in the site and its size in bytes, for the home page's link; or None."""
+    zip_file = published_zip(project_dir)
+    return (f"{DOWNLOADS_FOLDER}/{zip_file.name}", zip_file.stat().st_size) if zip_file else None
+
+
+def copy_published_zip(project_dir: Path, site_dir: Path) -> None:
+    """Put the published zip, if there is one, into the built site where the home page links to it."""
+    zip_file = published_zip(project_dir)
+    if zip_file:
+        (site_dir / DOWNLOADS_FOLDER).mkdir(exist_ok=True)
+        shutil.copyfile(zip_file, site_dir / DOWNLOADS_FOLDER / zip_file.name)
+
+
 def zip_folder(folder: Path, target: Path) -> None:
-    """Write every file under `folder` but SERVER_ONLY into the zip `target`, inside one folder named FOLDER_NAME."""
+    """Write every file under `folder` that is not left out into the zip `target`, inside a folder FOLDER_NAME."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     try:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for file in sorted(folder.rglob("*")):
                 name = file.relative_to(folder).as_posix()
-                if file.is_file() and name not in SERVER_ONLY:
+                if file.is_file() and not left_out(name):
                     archive.write(file, f"{FOLDER_NAME}/{name}")
         partial.replace(target)
     finally:

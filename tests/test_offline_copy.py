@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 
 from macros.offline import FOLDER_NAME
 
-from .conftest import ROOT
+from .conftest import ROOT, BuiltSite, run_mkdocs_build
+from .helpers import plain_text, visible_text
 
 # Addresses a page opened from the file system may use: its own files, and what scripts make in memory.
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
@@ -37,13 +38,44 @@ def offline_folder(offline_zip, tmp_path_factory) -> Path:
     return folder / FOLDER_NAME
 
 
-def test_the_zip_unpacks_into_one_folder_that_opens_at_index_html(offline_zip):
+@pytest.fixture(scope="session")
+def published_site(offline_zip, tmp_path_factory) -> BuiltSite:
+    """The site built as `make publish` builds it: with the offline copy's zip named in GUIDE_OFFLINE_ZIP."""
+    folder = tmp_path_factory.mktemp("published")
+    result = run_mkdocs_build(ROOT, folder, {"GUIDE_OFFLINE_ZIP": str(offline_zip)})
+    assert result.returncode == 0, f"the site did not build:\n{result.stdout}\n{result.stderr}"
+    return BuiltSite(folder)
+
+
+def test_the_zip_unpacks_into_one_folder_that_opens_at_index_html(offline_zip, offline_folder):
     """Every file in the zip sits in one folder, which has index.html and a page file for each page."""
     with zipfile.ZipFile(offline_zip) as archive:
         names = archive.namelist()
     assert {name.split("/")[0] for name in names} == {FOLDER_NAME}
     for page in ("index.html", "quiz.html", "reflection.html", "search/search_index.js"):
         assert f"{FOLDER_NAME}/{page}" in names
+    home = BeautifulSoup((offline_folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert home.select("a[href$='.zip']") == [], "the offline copy offers itself for download"
+
+
+def test_the_home_page_offers_the_offline_copy_only_when_it_is_published(site, published_site, offline_zip, content):
+    """Published with the zip, the home page links to it, with its size, and says how to use it; otherwise not."""
+    assert site.page("").select("a[href$='.zip']") == []
+    words = content.site.offline_copy
+    article = published_site.page("").select_one("article")
+    links = article.select("a[href$='.zip']")
+    assert [visible_text(link) for link in links] == [
+        f"{words.link} (ZIP, {round(offline_zip.stat().st_size / 1024)} KB)"]
+    assert (published_site.folder / links[0]["href"]).read_bytes() == offline_zip.read_bytes()
+    assert plain_text(words.heading) in visible_text(article)
+    assert plain_text(words.how_to_use) in visible_text(article)
+
+
+def test_publishing_without_the_zip_stops_the_build_and_says_how_to_make_it(tmp_path):
+    """GUIDE_OFFLINE_ZIP naming no file fails the build with a message saying to run `make offline`."""
+    result = run_mkdocs_build(ROOT, tmp_path / "site", {"GUIDE_OFFLINE_ZIP": str(tmp_path / "missing.zip")})
+    assert result.returncode != 0
+    assert "missing.zip, which is not a file: run `make offline` first" in result.stdout + result.stderr
 
 
 def test_every_link_and_file_a_page_names_is_in_the_copy(offline_folder):
