@@ -98,9 +98,10 @@ def worker_frame_script(shim: str, worker_url: str) -> str:
 def search_worker_url(html: str, page: str) -> str:
     """The address of the search program, as the theme's settings in the page give it to the worker."""
     settings = THEME_CONFIG.search(html)
-    if not settings or "search" not in json.loads(settings.group(1)):
+    address = json.loads(settings.group(1)).get("search") if settings else None
+    if not address:
         raise ThemeChanged(f"{page}: the theme's settings name no search program; has Material for MkDocs changed?")
-    return json.loads(settings.group(1))["search"]
+    return address
 
 
 def content_security_policy(html: str, frame_scripts: tuple[str, ...] = ()) -> str:
