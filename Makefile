@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test browser bench content-report schema links scorm check-external-links clean
+.PHONY: serve build offline publish test browser bench content-report schema links scorm check-external-links clean
 
 # The virtual environment is remade whenever a requirements file changes.
 $(BIN)/.installed-build: requirements.txt
@@ -29,13 +29,24 @@ build: $(BIN)/.installed-build
 	$(BIN)/mkdocs build --strict --site-dir .site-building || { rm -rf .site-building; exit 1; }
 	rm -rf site && mv .site-building site
 
+# The offline copy's zip: the whole site, opened from the file system with no server and no network.
+OFFLINE_ZIP := dist/information-sharing-guide.zip
+
+## offline: build the offline copy into dist/information-sharing-guide.zip (unzip it, open index.html). A failed build leaves no zip.
+offline: $(BIN)/.installed-build node_modules/.installed
+	$(BIN)/python -m macros.offline $(OFFLINE_ZIP)
+
+## publish: make the offline copy, then build site/ with the zip in it and a link to it on the home page.
+publish: offline
+	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MAKE) build
+
 ## browser: Debian's Chromium for the browser tests (Playwright's own browser download is not used).
 browser:
 	@test -x /usr/bin/chromium || { \
 	  echo "Installing Debian's chromium package for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
-## checkers: the Nu Html Checker (vnu-jar, run with Java), pinned in package.json.
+## checkers: the Nu Html Checker (vnu-jar, run with Java), and the offline copy's search shim (iframe-worker), pinned in package.json.
 node_modules/.installed: package.json
 	@command -v java >/dev/null || { \
 	  echo "Installing Java for the Nu Html Checker"; \

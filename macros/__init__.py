@@ -15,11 +15,14 @@ from mkdocs.structure.files import File
 from .content import ContentError
 from .export.downloads import quiz_downloads
 from .loading import load_content
+from .offline import (WORKER_SHIM_ADDRESS, OfflineCopyError, copy_published_zip, copy_worker_shim,
+                      published_download)
 from .render.about import render_about
 from .render.external_links import ExternalLinks
 from .render.finish import ThemeChanged, add_content_security_policy, finish_page
 from .render.guide import address_book, footer_html, render_home, render_section
 from .render.links import add_old_anchors, moved_page, render_link_page
+from .render.text import page_address
 from .render.training import (render_facilitator, render_quiz, render_quiz_answers, render_quiz_handout,
                               render_quiz_present, render_reflection)
 from .site_pages import TRAINING_FILES, site_pages
@@ -31,7 +34,9 @@ def define_env(env):
     """Called by mkdocs-macros before any page is rendered."""
     try:
         content = load_content(Path(env.project_dir))
-    except ContentError as error:
+        # `make publish`: the offline copy's zip goes out with the site, and the home page offers it.
+        download = published_download(Path(env.project_dir))
+    except (ContentError, OfflineCopyError) as error:
         raise PluginError(str(error)) from None
     site, guide, training = content.site, content.guide, content.training
     book = address_book(guide)
@@ -50,11 +55,16 @@ def define_env(env):
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
     env.conf["copyright"] = footer_html(site, guide)
+    # The offline copy (`make offline`) publishes quiz.html rather than quiz/: its plugin, after this one in
+    # mkdocs.yml, switches directory URLs off. It is given our own copy of the search shim, so adds none.
+    offline = offline_copy(env.conf)
+    directory_urls = env.conf["use_directory_urls"] and not offline
+    if offline:
+        env.conf["extra"]["polyfills"] = [WORKER_SHIM_ADDRESS]
     # Read by overrides/partials/copyright.html: the pages every footer links to.
     env.conf["extra"]["footer_links"] = [
-        {"title": content.about.accessibility.title, "page": f"{content.about.accessibility.id}/"},
-        {"title": content.about.privacy.title, "page": f"{content.about.privacy.id}/"},
-        {"title": content.about.linking.title, "page": f"{content.about.linking.id}/"}]
+        {"title": page.title, "page": page_address(f"{page.id}.md", directory_urls)}
+        for page in (content.about.accessibility, content.about.privacy, content.about.linking)]
     if site.site_url:
         env.conf["site_url"] = site.site_url
     palette = env.conf["theme"]["palette"]
@@ -69,7 +79,7 @@ def define_env(env):
     training_pages = [(page.title, page.summary, TRAINING_FILES[role]) for role, page in
                       (("quiz", training.quiz), ("reflection", training.reflection),
                        ("facilitator", training.facilitator))]
-    env.macro(lambda: render_home(guide, site, training_pages), "home")
+    env.macro(lambda: render_home(guide, site, training_pages, download), "home")
     env.macro(lambda section_id: render_section(guide, section_id), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
     env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
@@ -103,6 +113,12 @@ def on_pre_page_macros(env):
             files.append(File.generated(env.conf, download.path, content=download.text))
 
 
+def offline_copy(conf) -> bool:
+    """Whether this build is the offline copy (GUIDE_OFFLINE=true switches on the offline plugin)."""
+    plugin = conf["plugins"].get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 def on_post_build(env):
     """Finish every built page: theme fixes, and the Content-Security-Policy.
 
@@ -113,11 +129,14 @@ def on_post_build(env):
     site_dir = Path(env.conf["site_dir"])
     site = env.variables["site_settings"]
     try:
+        # The offline copy's search shim writes a script into a frame, which the policy must allow by its hash.
+        shim = copy_worker_shim(site_dir) if offline_copy(env.conf) else None
+        copy_published_zip(Path(env.project_dir), site_dir)
         for page in sorted(site_dir.rglob("*.html")):
             name = page.relative_to(site_dir).as_posix()
             html = add_old_anchors(page.read_text(encoding="utf-8"), site.old_anchors)
-            page.write_text(finish_page(html, name, with_policy), encoding="utf-8")
-    except ThemeChanged as error:
+            page.write_text(finish_page(html, name, with_policy, shim), encoding="utf-8")
+    except (ThemeChanged, OfflineCopyError) as error:
         raise PluginError(str(error)) from None
     # Written after the theme's pages are finished: they are our own small pages, not the theme's.
     for moved in site.moved_pages or ():

@@ -42,6 +42,16 @@ class MovedPage:
 
 
 @dataclass(frozen=True)
+class OfflineCopyText:
+    """The words offering the offline copy on the home page, shown when the site is published with it."""
+
+    DESCRIBED_AS: ClassVar[str] = "the offline copy's words"
+    heading: Line = described("The heading above the link.")
+    link: Line = described("The link's words; the file's type and size are added, for example (ZIP, 780 KB).")
+    how_to_use: Line = described("One line under the link saying how to open the copy.")
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     """Settings for the whole site: who publishes it and how it looks."""
 
@@ -51,6 +61,8 @@ class SiteSettings:
     contact: Line = described("One line telling readers how to contact the partnership about this guide.")
     contact_url: ContactUrl = described("Where the contact line links to: a web page or a mailto: address.")
     colour: Colour = described("The colour of the header bar, one of Material for MkDocs' named colours.")
+    offline_copy: OfflineCopyText = described(
+        "The words offering the offline copy (a zip of the whole site) on the home page, when it is published.")
     site_url: Optional[Url] = described(
         "The address the site will be published at, ending with /. Leave empty if not known yet.", default=None)
     logo: Optional[AssetPath] = described(

@@ -10,8 +10,10 @@ from bs4 import BeautifulSoup
 
 from macros.model import Resource, Review, Source
 from macros.render.external_links import ExternalLinks
+from macros.render.finish import ThemeChanged, worker_frame_script
 from macros.render.guide import render_resource, review_line
-from macros.render.text import add_months, anchored_list, heading, long_date, published_date, source_line
+from macros.render.text import (add_months, anchored_list, heading, long_date, page_address, published_date,
+                                source_line)
 
 from .helpers import squeeze
 
@@ -113,3 +115,36 @@ def test_review_line_gives_last_and_next_review():
     guide = SimpleNamespace(review=Review(owner="Business unit", last_reviewed=datetime.date(2026, 11, 24),
                                           review_every_months=6))
     assert review_line(guide) == "Last reviewed: 24 November 2026. Next review due: 24 May 2027."
+
+
+@pytest.mark.parametrize("docs_file, directory_urls, expected", [
+    ("privacy.md", True, "privacy/"),
+    ("index.md", True, ""),
+    ("privacy.md", False, "privacy.html"),
+    ("index.md", False, "index.html"),
+])
+def test_page_address_follows_the_url_style(docs_file, directory_urls, expected):
+    """A page is a folder on a web server and a file in the offline copy, which has no server to find index.html."""
+    assert page_address(docs_file, directory_urls) == expected
+
+
+# The shape of iframe-worker's shim: two functions, then a template that writes them into the frame's script.
+SHIM = ('function c(s,n){parent.postMessage(s,n||"*")}function d(...s){return s.reduce((n,e)=>n.then(()=>1))}'
+        'var o=class{constructor(e){w.write(`<html><body><script>postMessage=${c};importScripts=${d};'
+        'f({filename:"${e}",error})<\\/script><script src=${e}?${+Date.now()}><\\/script>`)}}')
+
+
+def test_the_search_shims_frame_script_is_worked_out_with_its_functions_and_the_worker_address():
+    """The frame's script is the shim's template with its functions' source and the worker's address filled in."""
+    assert worker_frame_script(SHIM, "assets/search.js") == (
+        'postMessage=function c(s,n){parent.postMessage(s,n||"*")};'
+        'importScripts=function d(...s){return s.reduce((n,e)=>n.then(()=>1))};'
+        'f({filename:"assets/search.js",error})')
+
+
+def test_a_changed_search_shim_stops_the_build_instead_of_shipping_a_policy_that_blocks_search():
+    """If the shim no longer writes its frame's script the known way, the build says so."""
+    with pytest.raises(ThemeChanged, match="iframe-worker"):
+        worker_frame_script(SHIM.replace("postMessage=${c}", "post=${c}"), "assets/search.js")
+    with pytest.raises(ThemeChanged, match="no function d"):
+        worker_frame_script(SHIM.replace("function d(", "function q("), "assets/search.js")

@@ -9,8 +9,10 @@
   }
   button.parentElement.hidden = false;
   button.addEventListener("click", function () {
-    // The theme's own keys start with the site's address, so that other sites on the same server keep theirs.
-    var scope = new URL("..", document.baseURI).pathname;
+    // The theme's own keys start with the site's address (the theme's __md_scope), so that other sites on the
+    // same server keep theirs. Worked out from the theme, not this page's address: in the offline copy this
+    // page is privacy.html at the site's root, not privacy/ one folder down.
+    var scope = new URL(window.__md_scope || ".", document.baseURI).pathname;
     try {
       var keys = [];
       for (var i = 0; i < window.localStorage.length; i += 1) {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,14 @@ THEME_FIXES = (
                         r'id="__(?:drawer|search)") autocomplete="off">'),
              r"\1>"),
 )
+
+# The offline copy's search shim (iframe-worker) writes one inline script into the hidden frame that runs the
+# search program. The frame inherits the page's policy, so that script needs its hash there too. Its text is
+# the shim's template with two of the shim's functions and the search program's address filled in.
+WORKER_FRAME_TEMPLATE = re.compile(r"<script>(postMessage=\$\{\w+\};importScripts=\$\{\w+\};.*?)<\\/script>")
+WORKER_FRAME_URL = re.compile(r'filename:"\$\{(\w+)\}"')
+PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+THEME_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>", re.S)
 CHARSET = '<meta charset="utf-8">'
@@ -53,14 +62,54 @@ def inline_script_hashes(html: str) -> list[str]:
     for script in INLINE_SCRIPT.finditer(html):
         if "application/json" in script.group("attributes"):
             continue
-        digest = hashlib.sha256(script.group("body").encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+        hashes.append(script_hash(script.group("body")))
     return sorted(set(hashes))
 
 
-def content_security_policy(html: str) -> str:
-    """A strict policy: everything from this site only; inline scripts only by their exact hash."""
-    scripts = " ".join(["'self'", *inline_script_hashes(html)])
+def script_hash(body: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def function_source(code: str, name: str) -> str:
+    """The source text of `function name(...) {...}` in minified code, as the browser prints the function."""
+    start = code.find(f"function {name}(")
+    if start < 0:
+        raise ThemeChanged(f"the search shim has no function {name}; has iframe-worker changed?")
+    depth = 0
+    for end in range(code.index("{", start), len(code)):
+        depth += {"{": 1, "}": -1}.get(code[end], 0)
+        if depth == 0:
+            return code[start:end + 1]
+    raise ThemeChanged(f"the search shim's function {name} never ends; has iframe-worker changed?")
+
+
+def worker_frame_script(shim: str, worker_url: str) -> str:
+    """The inline script the search shim writes into its frame, for the search program at `worker_url`."""
+    template, url = WORKER_FRAME_TEMPLATE.search(shim), WORKER_FRAME_URL.search(shim)
+    if not template or not url:
+        raise ThemeChanged("the search shim no longer writes its frame's script as expected; has iframe-worker "
+                           "changed? The offline copy's Content-Security-Policy needs that script's hash")
+    return PLACEHOLDER.sub(lambda name: worker_url if name.group(1) == url.group(1)
+                           else function_source(shim, name.group(1)), template.group(1))
+
+
+def search_worker_url(html: str, page: str) -> str:
+    """The address of the search program, as the theme's settings in the page give it to the worker."""
+    settings = THEME_CONFIG.search(html)
+    address = json.loads(settings.group(1)).get("search") if settings else None
+    if not address:
+        raise ThemeChanged(f"{page}: the theme's settings name no search program; has Material for MkDocs changed?")
+    return address
+
+
+def content_security_policy(html: str, frame_scripts: tuple[str, ...] = ()) -> str:
+    """A strict policy: everything from this site only; inline scripts only by their exact hash.
+
+    `frame_scripts` are inline scripts that scripts on the page write into frames, which the policy covers too.
+    """
+    scripts = " ".join(["'self'", *sorted({*inline_script_hashes(html), *map(script_hash, frame_scripts)})])
     return "; ".join([
         "default-src 'self'",
         f"script-src {scripts}",
@@ -73,15 +122,19 @@ def content_security_policy(html: str) -> str:
     ])
 
 
-def add_content_security_policy(html: str, page: str) -> str:
-    """Put the policy first in <head>, so that it covers every script and style after it."""
+def add_content_security_policy(html: str, page: str, worker_shim: str | None = None) -> str:
+    """Put the policy first in <head>, so that it covers every script and style after it.
+
+    `worker_shim` is the offline copy's search shim: its frame's script is allowed by hash as well.
+    """
     if CHARSET not in html:
         raise ThemeChanged(f'{page}: no {CHARSET} to put the Content-Security-Policy after')
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html)}">'
+    frame_scripts = (worker_frame_script(worker_shim, search_worker_url(html, page)),) if worker_shim else ()
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, frame_scripts)}">'
     return html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
 
 
-def finish_page(html: str, page: str, with_policy: bool = True) -> str:
+def finish_page(html: str, page: str, with_policy: bool = True, worker_shim: str | None = None) -> str:
     """Every change a built page needs before it is published."""
     html = apply_theme_fixes(html, page)
-    return add_content_security_policy(html, page) if with_policy else html
+    return add_content_security_policy(html, page, worker_shim) if with_policy else html

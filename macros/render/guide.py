@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import (Guide, GoldenRules, KeyMessagesSection, MeaningForMeSection, Resource, ResourcesSection,
-                     SiteSettings, Topic, WhatIsSection)
+from ..model import (Guide, GoldenRules, KeyMessagesSection, MeaningForMeSection, OfflineCopyText, Resource,
+                     ResourcesSection, SiteSettings, Topic, WhatIsSection)
 from .text import (add_months, anchored, anchored_list, heading, join, label_of, long_date, page_opening,
                    published_date, records_with_ids, sources_block)
 
@@ -47,10 +47,21 @@ def cards(entries) -> str:
     return f'<div class="grid cards" markdown>\n\n{items}\n</div>'
 
 
-def render_home(guide: Guide, site: SiteSettings, training_pages=()) -> str:
+def offline_copy_block(text: OfflineCopyText, address: str, size_in_bytes: int) -> str:
+    """The offer of the offline copy: a heading, a download link naming the file's type and size, how to use it."""
+    kilobytes = max(1, round(size_in_bytes / 1024))
+    return join(
+        heading(2, text.heading, "offline-copy"),
+        f'<p class="offline-copy" markdown><a href="{escape(address)}" download>{text.link} (ZIP, {kilobytes} KB)</a></p>',
+        text.how_to_use,
+    )
+
+
+def render_home(guide: Guide, site: SiteSettings, training_pages=(), offline_copy=None) -> str:
     """The home page: what the guide is for, who it is for, the four sections, training, the review date.
 
     `training_pages` are (title, summary, address) for the quiz, the reflection exercise and the trainer's page.
+    `offline_copy` is (address, size in bytes) of the offline copy's zip when it is published with the site.
     """
     intro = guide.guide
     sections = [(f"{number}. {section.title}", section.summary, page_of(section))
@@ -66,6 +77,7 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=()) -> str:
         cards(sections),
         heading(2, "Check your understanding", "training") if training_pages else "",
         cards(training_pages) if training_pages else "",
+        offline_copy_block(site.offline_copy, *offline_copy) if offline_copy else "",
         f'<p class="review-date">{review_line(guide)} Published by {site.partnership_name}.</p>',
     )
 

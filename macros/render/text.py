@@ -105,3 +105,12 @@ def label_of(record) -> str:
         if hasattr(record, name):
             return getattr(record, name)
     return record.id
+
+
+def page_address(docs_file: str, directory_urls: bool = True) -> str:
+    """Where a page in docs/ is published, relative to the site's root: 'privacy.md' -> 'privacy/' on a web
+    server, 'privacy.html' in the offline copy, where there is no server to find a folder's index.html."""
+    name = docs_file.removesuffix(".md")
+    if not directory_urls:
+        return f"{name}.html"
+    return "" if name == "index" else f"{name}/"
