@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from .content import ContentError
 from .loading import load_content
 from .render.about import render_about
+from .render.decision_aid import render_decision_aid, render_decision_aid_print
 from .render.external_links import ExternalLinks
 from .render.finish import ThemeChanged, finish_page
 from .render.guide import address_book, footer_html, render_home, render_section
@@ -53,7 +54,9 @@ def define_env(env):
     training_pages = [(page.title, page.summary, TRAINING_PAGES[role]) for role, page in
                       (("quiz", training.quiz), ("reflection", training.reflection),
                        ("facilitator", training.facilitator))]
-    env.macro(lambda: render_home(guide, site, training_pages), "home")
+    aid = content.decision_aid
+    decision_pages = [(aid.title, aid.summary, f"{aid.id}.md")]
+    env.macro(lambda: render_home(guide, site, training_pages, decision_pages), "home")
     env.macro(lambda section_id: render_section(guide, section_id), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
     env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
@@ -64,6 +67,8 @@ def define_env(env):
     env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
+    env.macro(lambda: render_decision_aid(aid, book), "decision_aid")
+    env.macro(lambda: render_decision_aid_print(aid, book), "decision_aid_print")
 
 
 def on_post_build(env):

@@ -47,10 +47,11 @@ def cards(entries) -> str:
     return f'<div class="grid cards" markdown>\n\n{items}\n</div>'
 
 
-def render_home(guide: Guide, site: SiteSettings, training_pages=()) -> str:
+def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pages=()) -> str:
     """The home page: what the guide is for, who it is for, the four sections, training, the review date.
 
-    `training_pages` are (title, summary, address) for the quiz, the reflection exercise and the trainer's page.
+    `training_pages` are (title, summary, address) for the quiz, the reflection exercise and the trainer's page;
+    `decision_pages` the same for the decision aid.
     """
     intro = guide.guide
     sections = [(f"{number}. {section.title}", section.summary, page_of(section))
@@ -64,6 +65,8 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=()) -> str:
         intro.audience,
         heading(2, "The four sections", "sections"),
         cards(sections),
+        heading(2, "Help with a decision", "decide") if decision_pages else "",
+        cards(decision_pages) if decision_pages else "",
         heading(2, "Check your understanding", "training") if training_pages else "",
         cards(training_pages) if training_pages else "",
         f'<p class="review-date">{review_line(guide)} Published by {site.partnership_name}.</p>',

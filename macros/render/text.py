@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import html
+import re
+
+import markdown
 
 from ..model import Source
 
@@ -96,3 +100,9 @@ def label_of(record) -> str:
         if hasattr(record, name):
             return getattr(record, name)
     return record.id
+
+
+def plain_text(line: str) -> str:
+    """One line of Markdown as the words a reader sees, without markup (for SVG text and attributes)."""
+    rendered = markdown.markdown(line)
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
