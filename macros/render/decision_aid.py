@@ -45,23 +45,29 @@ def outcome_links(outcome: DecisionOutcome, book) -> str:
 
 # ---- The step-through ----
 
-def render_step(node, aid: DecisionAid, book) -> str:
-    """One question with its answers as links, or one outcome with its rules and a link back to the start."""
+def node_section(node, css_class: str, title: str, body: str) -> str:
+    """A question or outcome as a section anchored by its id, headed by `title` (which scripts can focus)."""
     heading_id = f"{node.id}-heading"
+    return (f'<section class="{css_class}" id="{node.id}" aria-labelledby="{heading_id}" markdown>\n\n'
+            f'<h3 id="{heading_id}" tabindex="-1" markdown="span">{title}</h3>\n\n{body}\n</section>')
+
+
+def render_outcome(outcome: DecisionOutcome, book, css_class: str, after: str = "") -> str:
+    """An outcome: what to do, then links to the golden rules and key messages it rests on."""
+    return node_section(outcome, css_class, f"{OUTCOME_PREFIX} {outcome.title}",
+                        join(outcome.text, outcome_links(outcome, book), after))
+
+
+def render_step(node, aid: DecisionAid, book) -> str:
+    """One question with its answers as links, or one outcome with a link back to the start."""
+    css_class = "decision-step is-current" if node.id == aid.start else "decision-step"
     if is_outcome(node):
-        title = f'<h3 id="{heading_id}" tabindex="-1" markdown="span">{OUTCOME_PREFIX} {node.title}</h3>'
-        body = join(node.text, outcome_links(node, book),
-                    f'<p class="decision-start-again"><a href="#{aid.start}">Start again</a></p>')
-        kind = "decision-outcome"
-    else:
-        title = f'<h3 id="{heading_id}" tabindex="-1" markdown="span">{node.question}</h3>'
-        answers = "\n".join(f'<li><a class="md-button" href="#{answer.next}">{escape(plain_text(answer.answer))}</a></li>'
-                            for answer in node.answers)
-        body = join(node.help or "", f'<ul class="decision-answers">\n{answers}\n</ul>')
-        kind = "decision-question"
-    current = " is-current" if node.id == aid.start else ""
-    return (f'<section class="decision-step {kind}{current}" id="{node.id}" aria-labelledby="{heading_id}" markdown>'
-            f"\n\n{title}\n\n{body}\n</section>")
+        return render_outcome(node, book, f"{css_class} decision-outcome",
+                              f'<p class="decision-start-again"><a href="#{aid.start}">Start again</a></p>')
+    answers = "\n".join(f'<li><a class="md-button" href="#{answer.next}">{escape(plain_text(answer.answer))}</a></li>'
+                        for answer in node.answers)
+    return node_section(node, f"{css_class} decision-question", node.question,
+                        join(node.help or "", f'<ul class="decision-answers">\n{answers}\n</ul>'))
 
 
 def steps_in_order(aid: DecisionAid) -> list:
@@ -242,9 +248,7 @@ def tree_list(aid: DecisionAid, ident: str, depth: int, shown: set) -> list[str]
 def render_decision_aid_print(aid: DecisionAid, book) -> str:
     """The printable version: the warning, every question and answer as nested lists, every outcome, the picture."""
     start = aid.nodes()[aid.start]
-    outcomes = [join(heading(3, f"{OUTCOME_PREFIX} {outcome.title}", outcome.id), outcome.text,
-                     outcome_links(outcome, book))
-                for outcome in aid.outcomes]
+    outcomes = [render_outcome(outcome, book, "decision-outcome") for outcome in aid.outcomes]
     return join(
         heading(1, f"{aid.title} The whole flowchart", aid.id),
         f'<p class="lead" markdown>Every question, answer and outcome of the decision aid on one page, to read '
