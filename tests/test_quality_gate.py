@@ -87,6 +87,7 @@ def use_every_feature(page, site_server, site):
     page.goto(site_server + "should-i-share/")
     page.locator(".decision-step.is-current .decision-answers a").first.click()
     page.click("#decision-back")
+    page.locator(".decision-step.is-current .decision-answers a").first.click()
     page.click("#decision-restart")
 
 

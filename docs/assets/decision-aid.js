@@ -39,7 +39,7 @@
     window.setTimeout(function () { announcer.textContent = text; }, 50);
   }
 
-  function showPath() {
+  function showPathAndControls() {
     pathList.textContent = "";
     path.forEach(function (entry) {
       var item = document.createElement("li");
@@ -48,13 +48,14 @@
     });
     pathBox.hidden = path.length === 0;
     back.hidden = path.length === 0;
+    controls.hidden = current === start; // nothing to go back from at the first question
   }
 
   function show(id, moveFocus, message) {
     steps[current].classList.remove("is-current");
     current = id;
     steps[current].classList.add("is-current");
-    showPath();
+    showPathAndControls();
     if (moveFocus) {
       headingOf(current).focus();
     }
@@ -68,20 +69,12 @@
   }
 
   aid.addEventListener("click", function (event) {
-    var link = event.target.closest("a[href^='#']");
-    if (!link || !aid.contains(link)) {
+    var link = event.target.closest(".decision-answers a");
+    if (!link) {
       return;
     }
     var target = link.getAttribute("href").slice(1);
-    if (!steps[target]) {
-      return; // a "link to this section" mark: let the browser follow it
-    }
     event.preventDefault();
-    if (link.closest(".decision-start-again")) {
-      path = [];
-      show(start, true, "Started again from the first question.");
-      return;
-    }
     var answer = link.textContent.trim();
     path.push({step: current, question: headingText(current), answer: answer});
     show(target, true, "You answered " + answer + ". " + arrivedAt(target));
@@ -107,8 +100,9 @@
     }
   }
 
-  controls.hidden = false;
-  showPath();
+  // The Start again button below every step takes the place of each outcome's own Start again link.
+  Array.prototype.forEach.call(aid.querySelectorAll(".decision-start-again"), function (line) { line.hidden = true; });
+  showPathAndControls();
   openFromAddress();
   window.addEventListener("hashchange", openFromAddress);
 }());
