@@ -62,6 +62,15 @@ def test_the_flowchart_is_well_formed_svg_with_a_title_and_a_description():
     assert plain_text(AID.title) in title.text and label(AID.nodes()[AID.start]) in description.text
 
 
+def test_the_flowchart_draws_in_the_text_colour_and_scales_to_its_container():
+    """No fixed colours (so the dark scheme works) and no fixed size: a viewBox, with the width left to the page."""
+    svg = ElementTree.fromstring(flowchart_svg(AID))
+    assert svg.get("viewBox") and svg.get("width") is None and svg.get("height") is None
+    for element in svg.iter():
+        for attribute in ("fill", "stroke"):
+            assert element.get(attribute) in (None, "none", "currentColor"), f"{element.tag} {attribute}"
+
+
 def test_the_steps_start_with_the_first_question_and_include_every_node_once():
     """Without scripts, the steps are read from the first question, and each question and outcome appears once."""
     order = [node.id for node in steps_in_order(AID)]
