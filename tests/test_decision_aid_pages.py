@@ -177,3 +177,14 @@ def test_the_home_page_has_a_card_for_the_decision_aid(site):
     link = next(link for link in home.select("article .grid.cards a") if visible_text(link) == plain_text(AID.title))
     assert link["href"] == STEP_PAGE
     assert plain_text(AID.summary) in visible_text(link.find_parent("li"))
+
+
+def test_only_the_decision_aid_pages_load_its_script_and_stylesheet(site):
+    """The step-through's script loads on its page alone, and the aid's stylesheet on its two pages alone."""
+    for address in site.addresses():
+        page = site.page(address)
+        scripts = [tag["src"] for tag in page.select("script[src]") if tag["src"].endswith("assets/decision-aid.js")]
+        styles = [tag["href"] for tag in page.select("link[rel=stylesheet]")
+                  if tag["href"].endswith("assets/decision-aid.css")]
+        assert len(scripts) == (address == f"{STEP_PAGE}index.html"), address
+        assert len(styles) == (address in (f"{STEP_PAGE}index.html", f"{PRINT_PAGE}index.html")), address
