@@ -18,6 +18,7 @@ from .loading import load_content
 from .offline import (WORKER_SHIM_ADDRESS, OfflineCopyError, copy_published_zip, copy_worker_shim,
                       published_download)
 from .render.about import render_about
+from .render.decision_aid import render_decision_aid, render_decision_aid_print
 from .render.external_links import ExternalLinks
 from .render.finish import ThemeChanged, add_content_security_policy, finish_page
 from .render.guide import address_book, footer_html, render_home, render_section
@@ -79,7 +80,9 @@ def define_env(env):
     training_pages = [(page.title, page.summary, TRAINING_FILES[role]) for role, page in
                       (("quiz", training.quiz), ("reflection", training.reflection),
                        ("facilitator", training.facilitator))]
-    env.macro(lambda: render_home(guide, site, training_pages, download), "home")
+    aid = content.decision_aid
+    decision_pages = [(aid.title, aid.summary, f"{aid.id}.md")]
+    env.macro(lambda: render_home(guide, site, training_pages, decision_pages, download), "home")
     env.macro(lambda section_id: render_section(guide, section_id), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
     env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
@@ -94,6 +97,8 @@ def define_env(env):
     env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
+    env.macro(lambda: render_decision_aid(aid, book), "decision_aid")
+    env.macro(lambda: render_decision_aid_print(aid, book), "decision_aid_print")
     env.macro(lambda: render_link_page(content.about.linking, pages, site.site_url), "link_page")
 
 

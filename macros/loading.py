@@ -14,6 +14,7 @@ CONTENT_FILES = {
     "content/information-sharing.yml": (model.Guide, "guide.schema.json", "Information sharing guide"),
     "quizzes/information-sharing.yml": (model.Training, "training.schema.json", "Quiz and training material"),
     "content/about.yml": (model.About, "about.schema.json", "Accessibility statement and privacy notice"),
+    "content/decision-aid.yml": (model.DecisionAid, "decision-aid.schema.json", "Should I share? decision aid"),
 }
 SCHEMA_FOLDER = "content/schema"
 
@@ -26,6 +27,7 @@ class Content:
     guide: model.Guide
     training: model.Training
     about: model.About
+    decision_aid: model.DecisionAid
 
 
 def load_content(root: Path) -> Content:
@@ -49,4 +51,5 @@ def load_content(root: Path) -> Content:
     if problems or any(value is None for value in loaded.values()):
         raise ContentError(problems)
     return Content(site=site, guide=loaded["content/information-sharing.yml"],
-                   training=loaded["quizzes/information-sharing.yml"], about=loaded["content/about.yml"])
+                   training=loaded["quizzes/information-sharing.yml"], about=loaded["content/about.yml"],
+                   decision_aid=loaded["content/decision-aid.yml"])

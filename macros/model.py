@@ -19,7 +19,7 @@ Colour = Literal["red", "pink", "purple", "deep purple", "indigo", "blue", "ligh
 
 # Every kind of record with an id, and so an anchor someone may have linked to.
 ANCHOR_KINDS = ("point", "evidence", "section", "message", "rule", "topic", "question", "resource",
-                "quiz question", "page", "about part")
+                "quiz question", "page", "about part", "decision question", "decision outcome")
 
 
 @dataclass(frozen=True)
@@ -454,3 +454,97 @@ class About:
     accessibility: AboutPage = described("The accessibility statement public sector websites must publish.")
     privacy: AboutPage = described("The privacy notice: what the site collects and stores (nothing, unless asked).")
     linking: AboutPage = described("The page for intranet editors: how to link to the guide, with every address.")
+
+
+# ---- The "Should I share?" decision aid (content/decision-aid.yml) ----
+
+
+@dataclass(frozen=True)
+class DecisionAnswer:
+    """One answer to a question of the decision aid, and where it leads."""
+
+    DESCRIBED_AS: ClassVar[str] = "an answer"
+    answer: Line = described('The answer as the button reads, for example "Yes". Put Yes and No in quotes.')
+    next: Ref("decision question", "decision outcome") = described(
+        "The id of the question or outcome this answer leads to.")
+
+
+@dataclass(frozen=True)
+class DecisionQuestion:
+    """One question of the decision aid, with the answers a person can give."""
+
+    ID_KIND: ClassVar[str] = "decision question"
+    DESCRIBED_AS: ClassVar[str] = "a decision question"
+    id: Id = described("A stable id for this question; it becomes the question's anchor on the page.")
+    question: Line = described("The question, as a person answering it reads it.")
+    answers: list[DecisionAnswer] = described("The answers, in the order the buttons show them.")
+    help: Optional[Markdown] = described("What the question means, or what to think about.", default=None)
+
+    def problems(self):
+        if len(self.answers) < 2:
+            yield ("answers",), "expected at least 2 answers; a question with one answer is not a decision"
+        labels = [answer.answer for answer in self.answers]
+        for index, label in enumerate(labels):
+            if label in labels[:index]:
+                yield ("answers", index, "answer"), f'the answer "{label}" is given twice'
+
+
+@dataclass(frozen=True)
+class DecisionOutcome:
+    """Where a path through the decision aid ends: what to do, and the rules it rests on."""
+
+    ID_KIND: ClassVar[str] = "decision outcome"
+    DESCRIBED_AS: ClassVar[str] = "a decision outcome"
+    id: Id = described("A stable id for this outcome; it becomes the outcome's anchor on the page.")
+    title: Line = described("What to do, in a few words; shown in the flowchart.")
+    text: Markdown = described("What to do in full: how to share, who to ask, what to record.")
+    rules: list[Ref("rule")] = described("Ids of the golden rules this outcome rests on; at least one.")
+    messages: list[Ref("message")] = described("Ids of key messages to read with it.", default=())
+
+
+@dataclass(frozen=True)
+class DecisionAid(Page):
+    """The 'Should I share?' decision aid: questions whose answers lead to outcomes."""
+
+    ID_KIND: ClassVar[str] = "page"
+    DESCRIBED_AS: ClassVar[str] = "the decision aid"
+    intro: Markdown = described("How to use the decision aid.")
+    judgement: Markdown = described(
+        "The warning shown first: the aid supports and never replaces professional judgement and local procedures.")
+    emergency: Line = described("One line on what to do in an emergency, shown with the warning.")
+    start: Ref("decision question") = described("The id of the first question.")
+    questions: list[DecisionQuestion] = described("The questions, in any order; the answers link them.")
+    outcomes: list[DecisionOutcome] = described("The outcomes, in any order.")
+
+    def nodes(self) -> dict:
+        """Every question and outcome by its id."""
+        return {node.id: node for node in (*self.questions, *self.outcomes)}
+
+    def problems(self):
+        """Every question and outcome can be reached from the start, and no path goes round in a loop."""
+        nodes = self.nodes()
+        positions = {**{q.id: ("questions", i) for i, q in enumerate(self.questions)},
+                     **{o.id: ("outcomes", i) for i, o in enumerate(self.outcomes)}}
+        reached, on_path = set(), []
+
+        def walk(ident):
+            # Depth first; an answer leading to an id on the current path closes a loop.
+            reached.add(ident)
+            on_path.append(ident)
+            node = nodes[ident]
+            for index, answer in enumerate(getattr(node, "answers", ())):
+                if answer.next in on_path:
+                    loop = " -> ".join(on_path[on_path.index(answer.next):] + [answer.next])
+                    yield ((*positions[ident], "answers", index, "next"),
+                           f'leads back to "{answer.next}", making a loop ({loop}); every path must end at an outcome')
+                elif answer.next in nodes and answer.next not in reached:
+                    yield from walk(answer.next)
+            on_path.pop()
+
+        if self.start in nodes:
+            yield from walk(self.start)
+            for ident, position in positions.items():
+                if ident not in reached:
+                    kind = "question" if position[0] == "questions" else "outcome"
+                    yield ((*position, "id"), f'the {kind} "{ident}" cannot be reached from the start '
+                                              f'("{self.start}"); make an answer lead to it, or remove it')

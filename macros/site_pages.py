@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .loading import Content
-from .render.text import label_of, records_with_ids
+from .render.text import label_of, page_address, records_with_ids
 
 HOME_FILE = "index.md"
 
@@ -39,6 +39,7 @@ def site_pages(content: Content) -> list[SitePage]:
     return [
         SitePage(HOME_FILE, guide.guide.title, guide.guide.description),
         *(page_with_anchors(section, f"{section.id}.md") for section in guide.sections),
+        page_with_anchors(content.decision_aid, f"{content.decision_aid.id}.md"),
         page_with_anchors(training.quiz, TRAINING_FILES["quiz"]),
         page_with_anchors(training.reflection, TRAINING_FILES["reflection"]),
         page_with_anchors(training.facilitator, TRAINING_FILES["facilitator"]),
@@ -51,7 +52,7 @@ def published_address(file: str, anchor: str = "") -> str:
 
     The home page is './', so that no address is empty.
     """
-    path = "./" if file == HOME_FILE else file.removesuffix(".md") + "/"
+    path = page_address(file) or "./"
     return f"{path}#{anchor}" if anchor else path
 
 

@@ -30,3 +30,16 @@ def built_address(docs_address: str) -> str:
     """'key-messages.md#record-the-decision' -> 'key-messages/' (the page a browser opens)."""
     page = docs_address.split("#")[0]
     return "" if page == "index.md" else page.removesuffix(".md") + "/"
+
+
+def decision_paths(aid) -> list[tuple[tuple, object]]:
+    """Every way through the decision aid: ((question, answer) pairs from the start, the outcome reached)."""
+    nodes = aid.nodes()
+
+    def walk(ident, taken):
+        node = nodes[ident]
+        if not hasattr(node, "answers"):
+            return [(taken, node)]
+        return [path for answer in node.answers for path in walk(answer.next, (*taken, (node, answer)))]
+
+    return walk(aid.start, ())

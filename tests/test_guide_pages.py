@@ -86,14 +86,15 @@ def test_key_messages_list_the_seven_golden_rules_in_order_with_their_source(sit
 
 
 def test_home_page_introduces_the_guide_and_links_to_the_four_sections(site):
-    """The home page says what the guide is for and who it is for, links each section, and gives review dates."""
+    """The home page says what the guide is for and who it is for, links each section, the decision aid and the
+    training pages, and gives review dates."""
     page = site.page("")
     text = visible_text(page.select_one("article"))
     assert plain_text(GUIDE.guide.purpose) in text
     assert plain_text(GUIDE.guide.audience) in text
     hrefs = [a["href"] for a in page.select("article .grid.cards a")]
     assert hrefs[:4] == [built_address(page_of(section)) for section in GUIDE.sections]
-    assert hrefs[4:] == ["quiz/", "reflection/", "facilitator/"]
+    assert hrefs[4:] == ["should-i-share/", "quiz/", "reflection/", "facilitator/"]
     assert f"Last reviewed: {long_date(GUIDE.review.last_reviewed)}." in text
 
 

@@ -59,7 +59,8 @@ def test_every_page_is_valid_html(site):
 
 
 def use_every_feature(page, site_server, site):
-    """Visit every page and use the search, the colour switch, the quiz, present mode and the reflection."""
+    """Visit every page and use the search, the colour switch, the quiz, present mode, the reflection and the
+    decision aid."""
     for address in page_addresses(site):
         page.goto(site_server + address)
     page.goto(site_server)
@@ -83,6 +84,11 @@ def use_every_feature(page, site_server, site):
     with page.expect_download():
         page.click("#reflection-download")
     page.click("#reflection-clear")
+    page.goto(site_server + "should-i-share/")
+    page.locator(".decision-step.is-current .decision-answers a").first.click()
+    page.click("#decision-back")
+    page.locator(".decision-step.is-current .decision-answers a").first.click()
+    page.click("#decision-restart")
 
 
 def test_the_site_asks_no_other_host_for_anything(browser_context, site, site_server):

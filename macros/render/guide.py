@@ -57,10 +57,11 @@ def offline_copy_block(text: OfflineCopyText, address: str, size_in_bytes: int) 
     )
 
 
-def render_home(guide: Guide, site: SiteSettings, training_pages=(), offline_copy=None) -> str:
+def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pages=(), offline_copy=None) -> str:
     """The home page: what the guide is for, who it is for, the four sections, training, the review date.
 
-    `training_pages` are (title, summary, address) for the quiz, the reflection exercise and the trainer's page.
+    `training_pages` are (title, summary, address) for the quiz, the reflection exercise and the trainer's page;
+    `decision_pages` the same for the decision aid.
     `offline_copy` is (address, size in bytes) of the offline copy's zip when it is published with the site.
     """
     intro = guide.guide
@@ -75,6 +76,8 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=(), offline_cop
         intro.audience,
         heading(2, "The four sections", "sections"),
         cards(sections),
+        heading(2, "Help with a decision", "decide") if decision_pages else "",
+        cards(decision_pages) if decision_pages else "",
         heading(2, "Check your understanding", "training") if training_pages else "",
         cards(training_pages) if training_pages else "",
         offline_copy_block(site.offline_copy, *offline_copy) if offline_copy else "",

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import html
+import re
+
+import markdown
 
 from ..model import Source
 
@@ -114,3 +118,9 @@ def page_address(docs_file: str, directory_urls: bool = True) -> str:
     if not directory_urls:
         return f"{name}.html"
     return "" if name == "index" else f"{name}/"
+
+
+def plain_text(line: str) -> str:
+    """One line of Markdown as the words a reader sees, without markup (for SVG text and attributes)."""
+    rendered = markdown.markdown(line)
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()

@@ -1,0 +1,108 @@
+/* The "Should I share?" step-through. Without this script every question and outcome is on the page and
+   each answer is a link to the next one. This shows one step at a time, keeps a list of the answers so
+   far, and adds Back and Start again. Nothing is stored and nothing is sent anywhere. */
+(function () {
+  "use strict";
+
+  var aid = document.getElementById("decision-aid");
+  if (!aid) {
+    return;
+  }
+  var start = aid.dataset.start;
+  var steps = {};
+  Array.prototype.forEach.call(aid.querySelectorAll(".decision-step"), function (step) {
+    steps[step.id] = step;
+  });
+  var controls = aid.querySelector(".decision-controls");
+  var back = document.getElementById("decision-back");
+  var restart = document.getElementById("decision-restart");
+  var pathBox = aid.querySelector(".decision-path");
+  var pathList = document.getElementById("decision-path-list");
+  var announcer = document.getElementById("decision-announcer");
+  var current = start;
+  var path = []; // one {step, question, answer} for each answer given, in order
+
+  function headingOf(id) {
+    return steps[id].querySelector("h3");
+  }
+
+  function headingText(id) {
+    // The heading's words without the theme's "link to this section" mark.
+    var copy = headingOf(id).cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (mark) { mark.remove(); });
+    return copy.textContent.trim();
+  }
+
+  function announce(text) {
+    // Clearing first makes screen readers announce the same words again if they repeat.
+    announcer.textContent = "";
+    window.setTimeout(function () { announcer.textContent = text; }, 50);
+  }
+
+  function showPathAndControls() {
+    pathList.textContent = "";
+    path.forEach(function (entry) {
+      var item = document.createElement("li");
+      item.textContent = entry.question + " Your answer: " + entry.answer + ".";
+      pathList.appendChild(item);
+    });
+    pathBox.hidden = path.length === 0;
+    back.hidden = path.length === 0;
+    controls.hidden = current === start; // nothing to go back from at the first question
+  }
+
+  function show(id, moveFocus, message) {
+    steps[current].classList.remove("is-current");
+    current = id;
+    steps[current].classList.add("is-current");
+    showPathAndControls();
+    if (moveFocus) {
+      headingOf(current).focus();
+    }
+    if (message) {
+      announce(message);
+    }
+  }
+
+  function arrivedAt(id) {
+    return steps[id].classList.contains("decision-outcome") ? "This is what to do." : "Next question.";
+  }
+
+  aid.addEventListener("click", function (event) {
+    var link = event.target.closest(".decision-answers a");
+    if (!link) {
+      return;
+    }
+    var target = link.getAttribute("href").slice(1);
+    event.preventDefault();
+    var answer = link.textContent.trim();
+    path.push({step: current, question: headingText(current), answer: answer});
+    show(target, true, "You answered " + answer + ". " + arrivedAt(target));
+  });
+
+  back.addEventListener("click", function () {
+    var last = path.pop();
+    show(last.step, true, "Back to the previous question. Your answer to it was removed.");
+  });
+
+  restart.addEventListener("click", function () {
+    path = [];
+    show(start, true, "Started again from the first question.");
+  });
+
+  // A link from elsewhere to one step (for example an outcome) opens that step.
+  function openFromAddress() {
+    var element = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var step = element && element.closest(".decision-step");
+    if (step && step.id !== current) {
+      path = [];
+      show(step.id, true, "");
+    }
+  }
+
+  // The Start again button below every step takes the place of each outcome's own Start again link.
+  Array.prototype.forEach.call(aid.querySelectorAll(".decision-start-again"), function (line) { line.hidden = true; });
+  showPathAndControls();
+  openFromAddress();
+  window.addEventListener("hashchange", openFromAddress);
+}());

@@ -1,0 +1,279 @@
+"""The "Should I share?" decision aid as a step-through, a flowchart picture and a printable list. Pure functions.
+
+The step-through works without JavaScript: every question and outcome is a section with its own anchor,
+and each answer is a link to the next one. `docs/assets/decision-aid.js` shows one step at a time,
+keeps the path so far, and adds Back and Start again. The flowchart is an SVG drawn here, at build time.
+"""
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from html import escape
+
+from ..model import DecisionAid, DecisionOutcome
+from .guide import see_also
+from .text import heading, join, page_opening, plain_text
+
+OUTCOME_PREFIX = "What to do:"
+
+
+def is_outcome(node) -> bool:
+    return isinstance(node, DecisionOutcome)
+
+
+def node_label(node) -> str:
+    """What a question or outcome is called wherever it is named: its question, or its title."""
+    return node.title if is_outcome(node) else node.question
+
+
+def print_page_of(aid: DecisionAid) -> str:
+    """The Markdown file of the printable version."""
+    return f"{aid.id}-print.md"
+
+
+def judgement_notice(aid: DecisionAid) -> str:
+    """The warning at the top of every view: judgement and local procedures come first; 999 in an emergency."""
+    return (f'<div class="admonition warning decision-judgement" markdown>\n'
+            f'<p class="admonition-title">Use your professional judgement</p>\n\n{aid.judgement}\n\n'
+            f'<p class="decision-emergency" markdown="span"><strong>{aid.emergency}</strong></p>\n\n</div>')
+
+
+def outcome_links(outcome: DecisionOutcome, book) -> str:
+    """Links to the golden rules and key messages an outcome rests on."""
+    return join(see_also(outcome.rules, book, "Golden rules"), see_also(outcome.messages, book, "Key messages"))
+
+
+# ---- The step-through ----
+
+def node_section(node, css_class: str, title: str, body: str) -> str:
+    """A question or outcome as a section anchored by its id, headed by `title` (which scripts can focus)."""
+    heading_id = f"{node.id}-heading"
+    return (f'<section class="{css_class}" id="{node.id}" aria-labelledby="{heading_id}" markdown>\n\n'
+            f'<h3 id="{heading_id}" tabindex="-1" markdown="span">{title}</h3>\n\n{body}\n</section>')
+
+
+def render_outcome(outcome: DecisionOutcome, book, css_class: str, after: str = "") -> str:
+    """An outcome: what to do, then links to the golden rules and key messages it rests on."""
+    return node_section(outcome, css_class, f"{OUTCOME_PREFIX} {outcome.title}",
+                        join(outcome.text, outcome_links(outcome, book), after))
+
+
+def render_step(node, aid: DecisionAid, book) -> str:
+    """One question with its answers as links, or one outcome with a link back to the start."""
+    css_class = "decision-step is-current" if node.id == aid.start else "decision-step"
+    if is_outcome(node):
+        return render_outcome(node, book, f"{css_class} decision-outcome",
+                              f'<p class="decision-start-again"><a href="#{aid.start}">Start again</a></p>')
+    answers = "\n".join(f'<li><a class="md-button" href="#{answer.next}">{escape(plain_text(answer.answer))}</a></li>'
+                        for answer in node.answers)
+    return node_section(node, f"{css_class} decision-question", node.question,
+                        join(node.help or "", f'<ul class="decision-answers">\n{answers}\n</ul>'))
+
+
+def steps_in_order(aid: DecisionAid) -> list:
+    """Every question and outcome, first reached first: the order a reader meets them without scripts."""
+    nodes, order, queue = aid.nodes(), [], [aid.start]
+    while queue:
+        ident = queue.pop(0)
+        if ident in order:
+            continue
+        order.append(ident)
+        queue += [answer.next for answer in getattr(nodes[ident], "answers", ())]
+    return [nodes[ident] for ident in order]
+
+
+def render_step_through(aid: DecisionAid, book) -> str:
+    """All the steps, the script's controls (hidden until it runs), the path so far and a live region."""
+    return join(
+        f'<div class="decision-aid" id="decision-aid" data-start="{aid.start}" markdown>',
+        *(render_step(node, aid, book) for node in steps_in_order(aid)),
+        '<div class="decision-controls" hidden markdown="span">'
+        '<button type="button" class="md-button" id="decision-back">Back</button> '
+        '<button type="button" class="md-button" id="decision-restart">Start again</button></div>',
+        '<div class="decision-path" hidden markdown>\n\n<h3 id="decision-path-heading">Your answers so far</h3>\n\n'
+        '<ol id="decision-path-list"></ol>\n\n</div>',
+        '<div class="visually-hidden" id="decision-announcer" role="status" aria-live="polite"></div>',
+        "</div>",
+    )
+
+
+# ---- The flowchart picture ----
+
+BOX_WIDTH = 260
+BOX_PADDING = 12
+FONT_SIZE = 15
+LINE_HEIGHT = 19
+# An average character of the site's sans-serif type is a little over half its size; a safe margin.
+CHARACTERS_PER_LINE = int((BOX_WIDTH - 2 * BOX_PADDING) / (FONT_SIZE * 0.56))
+COLUMN_GAP = 40
+ROW_GAP = 60
+MARGIN = 10
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where one question or outcome is drawn, and its label broken into lines that fit."""
+
+    node: object
+    x: float
+    y: float
+    lines: tuple[str, ...]
+    row_bottom: float = 0  # the bottom of the tallest box in this box's row: lines turn below it
+
+    @property
+    def height(self) -> float:
+        return box_height(self.lines)
+
+    @property
+    def centre(self) -> float:
+        return self.x + BOX_WIDTH / 2
+
+
+def box_height(lines) -> float:
+    return len(lines) * LINE_HEIGHT + 2 * BOX_PADDING
+
+
+def box_lines(node) -> tuple[str, ...]:
+    """The label of a node wrapped to the box; an outcome starts with 'What to do:' on its own line."""
+    lines = textwrap.wrap(plain_text(node_label(node)), CHARACTERS_PER_LINE, break_long_words=False)
+    return (OUTCOME_PREFIX, *lines) if is_outcome(node) else tuple(lines)
+
+
+def layers(aid: DecisionAid) -> list[list]:
+    """The nodes in rows: each node one row below the lowest question that leads to it (longest path)."""
+    order = steps_in_order(aid)
+    depth = {node.id: 0 for node in order}
+    # The tree has no loops, so relaxing every answer once per node settles every depth.
+    for _ in order:
+        for node in order:
+            for answer in getattr(node, "answers", ()):
+                depth[answer.next] = max(depth[answer.next], depth[node.id] + 1)
+    rows = [[] for _ in range(max(depth.values()) + 1)]
+    for node in order:
+        rows[depth[node.id]].append(node)
+    return rows
+
+
+def layout(aid: DecisionAid) -> tuple[list[Box], float, float]:
+    """Every node's box, and the picture's width and height. Each row is centred."""
+    rows = layers(aid)
+    widest = max(len(row) for row in rows)
+    width = 2 * MARGIN + widest * BOX_WIDTH + (widest - 1) * COLUMN_GAP
+    boxes, y = [], MARGIN
+    for row in rows:
+        row_width = len(row) * BOX_WIDTH + (len(row) - 1) * COLUMN_GAP
+        x = (width - row_width) / 2
+        lines = [box_lines(node) for node in row]
+        row_bottom = y + max(map(box_height, lines))
+        boxes += [Box(node, x + index * (BOX_WIDTH + COLUMN_GAP), y, label, row_bottom)
+                  for index, (node, label) in enumerate(zip(row, lines))]
+        y = row_bottom + ROW_GAP
+    return boxes, width, y - ROW_GAP + MARGIN
+
+
+def svg_text(lines, x: float, top: float, css_class: str, anchor: str = "middle") -> str:
+    """Lines of text, one <tspan> each, the first line's baseline just under `top`."""
+    spans = "".join(f'<tspan x="{x:g}" y="{top + FONT_SIZE + index * LINE_HEIGHT:g}">{escape(line)}</tspan>'
+                    for index, line in enumerate(lines))
+    return f'<text class="{css_class}" text-anchor="{anchor}" fill="currentColor">{spans}</text>'
+
+
+def draw_box(box: Box) -> str:
+    outcome = is_outcome(box.node)
+    css_class = "flowchart-outcome" if outcome else "flowchart-question"
+    # Outcomes are rounded with a thick border, so the two kinds differ in shape, not only in colour.
+    rect = (f'<rect x="{box.x:g}" y="{box.y:g}" width="{BOX_WIDTH}" height="{box.height:g}" '
+            f'rx="{14 if outcome else 3}" stroke="currentColor" stroke-width="{3 if outcome else 1.5}"/>')
+    return f'<g class="{css_class}">{rect}{svg_text(box.lines, box.centre, box.y + BOX_PADDING - 3, "flowchart-label")}</g>'
+
+
+def draw_answer(parent: Box, child: Box, answer: str) -> str:
+    """An elbow line from a question down to where one answer leads, labelled with the answer."""
+    bottom = parent.y + parent.height
+    turn = parent.row_bottom + ROW_GAP / 3
+    line = (f'<path d="M{parent.centre:g} {bottom:g} V{turn:g} H{child.centre:g} V{child.y - 2:g}" fill="none" '
+            f'stroke="currentColor" stroke-width="1.5" marker-end="url(#flowchart-arrow)"/>')
+    label = svg_text([answer], child.centre + 6, turn - 1, "flowchart-answer", anchor="start")
+    return line + label
+
+
+def flowchart_svg(aid: DecisionAid) -> str:
+    """The whole decision aid as an SVG picture, with a title and description for screen readers."""
+    boxes, width, height = layout(aid)
+    by_id = {box.node.id: box for box in boxes}
+    answers = [draw_answer(box, by_id[answer.next], plain_text(answer.answer))
+               for box in boxes for answer in getattr(box.node, "answers", ())]
+    questions = sum(not is_outcome(box.node) for box in boxes)
+    description = (f"A flowchart of {questions} questions, starting with: {plain_text(node_label(by_id[aid.start].node))} "
+                   f"Each answer leads to another question or to one of {len(boxes) - questions} outcomes saying "
+                   "what to do. The same flowchart is written out in words on this site.")
+    return (f'<svg class="decision-flowchart" viewBox="0 0 {width:g} {height:g}" role="img" '
+            'aria-labelledby="flowchart-title flowchart-description" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="flowchart-title">Flowchart: {escape(plain_text(aid.title))}</title>'
+            f'<desc id="flowchart-description">{escape(description)}</desc>'
+            '<defs><marker id="flowchart-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
+            'markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="currentColor"/></marker></defs>'
+            f'<g class="flowchart-answers">{"".join(answers)}</g>'
+            f'{"".join(draw_box(box) for box in boxes)}</svg>')
+
+
+def flowchart_figure(aid: DecisionAid, caption: str) -> str:
+    """The picture in a figure that scrolls sideways on narrow screens, with a caption in Markdown."""
+    return (f'<figure class="decision-figure" markdown>\n'
+            f'<div class="flowchart-scroll" tabindex="0" role="region" aria-label="Flowchart picture">'
+            f"{flowchart_svg(aid)}</div>\n"
+            f'<figcaption markdown="span">{caption}</figcaption>\n</figure>')
+
+
+# ---- The printable version: the tree as nested lists ----
+
+def tree_list(aid: DecisionAid, ident: str, depth: int, shown: set) -> list[str]:
+    """A question's answers as a nested Markdown list; each answer names the question or outcome next."""
+    nodes = aid.nodes()
+    lines = []
+    for answer in nodes[ident].answers:
+        target = nodes[answer.next]
+        indent = "    " * depth
+        if is_outcome(target):
+            lines.append(f"{indent}- **{answer.answer}:** {OUTCOME_PREFIX} [{target.title}](#{target.id})")
+        elif target.id in shown:
+            lines.append(f"{indent}- **{answer.answer}:** go to the question \u201c{target.question}\u201d above")
+        else:
+            shown.add(target.id)
+            lines.append(f"{indent}- **{answer.answer}:** {target.question}")
+            lines += tree_list(aid, target.id, depth + 1, shown)
+    return lines
+
+
+def render_decision_aid_print(aid: DecisionAid, book) -> str:
+    """The printable version: the warning, every question and answer as nested lists, every outcome, the picture."""
+    start = aid.nodes()[aid.start]
+    outcomes = [render_outcome(outcome, book, "decision-outcome") for outcome in aid.outcomes]
+    return join(
+        heading(1, f"{aid.title} The whole flowchart", aid.id),
+        f'<p class="lead" markdown>Every question, answer and outcome of the decision aid on one page, to read '
+        f"or print. [Step through it one question at a time]({aid.id}.md).</p>",
+        judgement_notice(aid),
+        heading(2, "The questions and answers", "questions-and-answers"),
+        f"Start with the first question: **{start.question}**",
+        "\n".join(tree_list(aid, aid.start, 0, {aid.start})),
+        heading(2, "What to do", "what-to-do"),
+        *outcomes,
+        heading(2, "The flowchart", "flowchart"),
+        flowchart_figure(aid, f"The same questions and outcomes as the lists above. "
+                              f"Flowchart of the {plain_text(aid.title)} decision aid."),
+    )
+
+
+def render_decision_aid(aid: DecisionAid, book) -> str:
+    """The decision aid page: the warning, the step-through, and the flowchart with its text version."""
+    return join(
+        page_opening(aid),
+        judgement_notice(aid),
+        aid.intro,
+        heading(2, "Step through the questions", "step-through"),
+        render_step_through(aid, book),
+        heading(2, "The flowchart", "flowchart"),
+        flowchart_figure(aid, f"The questions above as a flowchart. [Read the whole flowchart as a list, or print "
+                              f"it]({print_page_of(aid)})."),
+    )
