@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import functools
 import re
 import typing
 from dataclasses import dataclass, field
@@ -202,6 +203,7 @@ def _check(tp, value, path: tuple, state: Checked):
     raise TypeError(f"no check written for {tp!r}")  # a programming error in model.py
 
 
+@functools.cache  # resolving type hints is slow, and each definition is checked many times per build
 def record_fields(cls) -> list[tuple[dataclasses.Field, object]]:
     """The fields of a content definition with their resolved types."""
     hints = get_type_hints(cls, include_extras=True)

@@ -38,9 +38,13 @@ def question_markdown(question: QuizQuestion) -> str:
     return f"{question.scenario}\n\n{question.question}" if question.scenario else question.question
 
 
+# One converter, reset between texts: setting up a new one for each text costs more than the converting.
+HTML_CONVERTER = markdown.Markdown(extensions=[ExternalLinks()])
+
+
 def html_of(markdown_text: str) -> str:
     """A Markdown text field as HTML, links to other sites marked as they are on the site."""
-    return markdown.markdown(markdown_text, extensions=[ExternalLinks()])
+    return HTML_CONVERTER.reset().convert(markdown_text)
 
 
 def inline_html_of(markdown_text: str) -> str:

@@ -120,7 +120,11 @@ def page_address(docs_file: str, directory_urls: bool = True) -> str:
     return "" if name == "index" else f"{name}/"
 
 
+# One converter, reset between texts: setting up a new one for each text costs more than the converting.
+PLAIN_CONVERTER = markdown.Markdown()
+
+
 def plain_text(line: str) -> str:
     """One line of Markdown as the words a reader sees, without markup (for SVG text and attributes)."""
-    rendered = markdown.markdown(line)
+    rendered = PLAIN_CONVERTER.reset().convert(line)
     return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
