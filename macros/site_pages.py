@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .loading import Content
-from .render.text import label_of, page_address, records_with_ids
+from .render.text import label_of, page_address, plain_text, records_with_ids
 
 HOME_FILE = "index.md"
 
@@ -27,9 +27,23 @@ class SitePage:
     anchors: tuple[tuple[str, str], ...] = ()  # (id, label), in reading order
 
 
+def anchor_label(record, longest: int = 90) -> str:
+    """What an editor sees an anchor called: its title or question, or else the start of its text."""
+    label = label_of(record)
+    if label != record.id or not hasattr(record, "text"):
+        return label
+    words = plain_text(record.text).split()
+    label = ""
+    for word in words:
+        if len(label) + len(word) + 1 > longest:
+            return label + "…"
+        label = f"{label} {word}".strip()
+    return label
+
+
 def page_with_anchors(page, file: str) -> SitePage:
     """A page made from one content object: every record inside it with an id is an anchor on it."""
-    anchors = tuple((record.id, label_of(record)) for record in records_with_ids(page) if record is not page)
+    anchors = tuple((record.id, anchor_label(record)) for record in records_with_ids(page) if record is not page)
     return SitePage(file, page.title, page.summary, anchors)
 
 
