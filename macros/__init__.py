@@ -77,11 +77,11 @@ def define_env(env):
     # Added here rather than in mkdocs.yml so that Python-Markdown can find our module without sys.path changes.
     env.conf["markdown_extensions"].append(ExternalLinks())
 
-    training_pages = [(page.title, page.summary, TRAINING_FILES[role]) for role, page in
-                      (("quiz", training.quiz), ("reflection", training.reflection),
-                       ("facilitator", training.facilitator))]
+    # The home page's cards: (title, summary, file) of the pages it points to.
+    cards = {page.file: (page.title, page.summary, page.file) for page in pages}
+    training_pages = [cards[TRAINING_FILES[role]] for role in ("quiz", "reflection", "facilitator")]
     aid = content.decision_aid
-    decision_pages = [(aid.title, aid.summary, f"{aid.id}.md")]
+    decision_pages = [cards[f"{aid.id}.md"]]
     env.macro(lambda: render_home(guide, site, training_pages, decision_pages, download), "home")
     env.macro(lambda section_id: render_section(guide, section_id), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
