@@ -5,6 +5,7 @@ and each page's description for link previews, so the three can never disagree.
 """
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from .loading import Content
@@ -32,13 +33,7 @@ def anchor_label(record, longest: int = 90) -> str:
     label = label_of(record)
     if label != record.id or not hasattr(record, "text"):
         return label
-    words = plain_text(record.text).split()
-    label = ""
-    for word in words:
-        if len(label) + len(word) + 1 > longest:
-            return label + "…"
-        label = f"{label} {word}".strip()
-    return label
+    return textwrap.shorten(plain_text(record.text), longest, placeholder="…")
 
 
 def page_with_anchors(page, file: str) -> SitePage:
