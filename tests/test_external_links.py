@@ -28,11 +28,19 @@ class AnsweringHandler(http.server.BaseHTTPRequestHandler):
             cls.requests.append((self.command, self.path, self.headers.get("User-Agent", "")))
             cls.in_flight += 1
             cls.most_in_flight = max(cls.most_in_flight, cls.in_flight)
+        self.counted = True
         try:
             self.respond()
         finally:
-            with cls.lock:
-                cls.in_flight -= 1
+            self.answered()
+
+    def answered(self):
+        """No longer in flight. Called before the answer goes out: the checker may send its next request as soon
+        as it has read this one, possibly before this thread would otherwise have counted it as done."""
+        if self.counted:
+            with type(self).lock:
+                type(self).in_flight -= 1
+            self.counted = False
 
     def respond(self):
         if self.path == "/slow":
@@ -46,6 +54,7 @@ class AnsweringHandler(http.server.BaseHTTPRequestHandler):
         if location:
             self.send_header("Location", location)
         self.send_header("Content-Length", "2")
+        self.answered()
         self.end_headers()
         if self.command == "GET":
             self.wfile.write(b"ok")
