@@ -83,7 +83,7 @@ def define_env(env):
     aid = content.decision_aid
     decision_pages = [cards[f"{aid.id}.md"]]
     env.macro(lambda: render_home(guide, site, training_pages, decision_pages, download), "home")
-    env.macro(lambda section_id: render_section(guide, section_id), "section")
+    env.macro(lambda section_id: render_section(guide, section_id, content.sources), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
     env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
     downloads = quiz_downloads(training.quiz, guide.guide.title)
@@ -97,8 +97,8 @@ def define_env(env):
     env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
-    env.macro(lambda: render_decision_aid(aid, book), "decision_aid")
-    env.macro(lambda: render_decision_aid_print(aid, book), "decision_aid_print")
+    env.macro(lambda: render_decision_aid(aid, book, content.sources, site.front_doors), "decision_aid")
+    env.macro(lambda: render_decision_aid_print(aid, book, content.sources, site.front_doors), "decision_aid_print")
     env.macro(lambda: render_link_page(content.about.linking, pages, site.site_url), "link_page")
 
 

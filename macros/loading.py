@@ -15,6 +15,7 @@ CONTENT_FILES = {
     "quizzes/information-sharing.yml": (model.Training, "training.schema.json", "Quiz and training material"),
     "content/about.yml": (model.About, "about.schema.json", "Accessibility statement and privacy notice"),
     "content/decision-aid.yml": (model.DecisionAid, "decision-aid.schema.json", "Should I share? decision aid"),
+    "content/sources.yml": (model.SourcesRegister, "sources.schema.json", "Sources register and changes in the law"),
 }
 SCHEMA_FOLDER = "content/schema"
 
@@ -28,6 +29,7 @@ class Content:
     training: model.Training
     about: model.About
     decision_aid: model.DecisionAid
+    sources: model.SourcesRegister
 
 
 def load_content(root: Path) -> Content:
@@ -52,4 +54,4 @@ def load_content(root: Path) -> Content:
         raise ContentError(problems)
     return Content(site=site, guide=loaded["content/information-sharing.yml"],
                    training=loaded["quizzes/information-sharing.yml"], about=loaded["content/about.yml"],
-                   decision_aid=loaded["content/decision-aid.yml"])
+                   decision_aid=loaded["content/decision-aid.yml"], sources=loaded["content/sources.yml"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+import re
 from typing import ClassVar, Literal, Optional
 
 from .schema import AssetPath, ContactUrl, Id, Line, Markdown, PageAddress, Published, Ref, Url, described
@@ -19,7 +20,8 @@ Colour = Literal["red", "pink", "purple", "deep purple", "indigo", "blue", "ligh
 
 # Every kind of record with an id, and so an anchor someone may have linked to.
 ANCHOR_KINDS = ("point", "evidence", "section", "message", "rule", "topic", "question", "resource",
-                "quiz question", "page", "about part", "decision question", "decision outcome")
+                "quiz question", "page", "about part", "decision question", "decision outcome", "source",
+                "law change", "lawful basis")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,35 @@ class OfflineCopyText:
     how_to_use: Line = described("One line under the link saying how to open the copy.")
 
 
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ]{6,}[0-9]$")
+
+
+@dataclass(frozen=True)
+class FrontDoor:
+    """A local "front door": where a practitioner makes a safeguarding referral about a child or an adult."""
+
+    DESCRIBED_AS: ClassVar[str] = "a front door"
+    id: Id = described("A stable id for this front door, for example children-front-door.")
+    for_whom: Line = described("Who it is for, as a reader would put it: Worried about a child?")
+    name: Line = described("The service's name, for example Children's social care.")
+    url: Url = described("Where to make a referral; while it is unconfirmed, the partnership's own page.")
+    link_text: Line = described("The words of the link to that page.")
+    confirmed: bool = described("true only when the content owner has checked the details below with the service.")
+    phone: Optional[Line] = described("The referral phone number, shown only when confirmed.", default=None)
+    out_of_hours_phone: Optional[Line] = described(
+        "The out-of-hours phone number, shown only when confirmed.", default=None)
+    owner_note: Optional[Line] = described(
+        "A note for the content owner, printed by make content-report and never shown on a page.", default=None)
+
+    def problems(self):
+        for name in ("phone", "out_of_hours_phone"):
+            number = getattr(self, name)
+            if number and not PHONE_PATTERN.match(number):
+                yield (name,), f'"{number}" is not a phone number; expected digits and spaces, such as 0121 000 0000'
+        if self.confirmed and not self.phone:
+            yield ("confirmed",), "a confirmed front door needs its phone number; add phone, or set confirmed: false"
+
+
 @dataclass(frozen=True)
 class SiteSettings:
     """Settings for the whole site: who publishes it and how it looks."""
@@ -63,6 +94,8 @@ class SiteSettings:
     colour: Colour = described("The colour of the header bar, one of Material for MkDocs' named colours.")
     offline_copy: OfflineCopyText = described(
         "The words offering the offline copy (a zip of the whole site) on the home page, when it is published.")
+    front_doors: list[FrontDoor] = described(
+        "Where to make a safeguarding referral: one for children and one for adults.")
     site_url: Optional[Url] = described(
         "The address the site will be published at, ending with /. Leave empty if not known yet.", default=None)
     logo: Optional[AssetPath] = described(
@@ -73,16 +106,69 @@ class SiteSettings:
         "Pages that moved after being published, so that old links keep working.", default=None)
 
 
+SOURCE_STATUSES = ("checked", "secondary", "unconfirmed")
+
+
 @dataclass(frozen=True)
 class Source:
-    """A published document that the guide takes facts from."""
+    """A published document that the guide takes facts from: one entry of the sources register."""
 
+    ID_KIND: ClassVar[str] = "source"
     DESCRIBED_AS: ClassVar[str] = "a source"
+    id: Id = described("A stable id for this source; the guide's claims name it, and it is its anchor on the page.")
     title: Line = described("The document's title as its publisher gives it.")
+    short_title: Line = described("A short name for the line under each claim, for example DfE advice 2024.")
     publisher: Line = described("Who published it, for example Department for Education.")
-    url: Url = described("Where to read it.")
-    published: Published = described("When this version was published or last updated: YYYY-MM or YYYY-MM-DD.")
-    note: Optional[Line] = described("Anything a reader should know about this version.", default=None)
+    status: Literal[SOURCE_STATUSES] = described(
+        "How it was checked: checked (we read the page itself), secondary (seen only in a copy or a summary "
+        "by someone else) or unconfirmed (not seen; the content owner must confirm it).")
+    checked_on: datetime.date = described("When its status was last established: YYYY-MM-DD.")
+    url: Optional[Url] = described("Where to read it. Leave empty if the address is not known.", default=None)
+    published: Optional[Published] = described(
+        "When this version was published or last updated: YYYY-MM or YYYY-MM-DD. Leave empty if not known.",
+        default=None)
+    summary: Optional[Line] = described("What a reader finds there, in one line.", default=None)
+    owner_note: Optional[Line] = described(
+        "A note for the content owner, printed by make content-report and never shown on a page.", default=None)
+
+
+@dataclass(frozen=True)
+class LawChange:
+    """A change in the law that practitioners should know about, in force or still to come."""
+
+    ID_KIND: ClassVar[str] = "law change"
+    DESCRIBED_AS: ClassVar[str] = "a change in the law"
+    id: Id = described("A stable id for this change; it becomes its anchor.")
+    title: Line = described("The change in a few words.")
+    status: Literal["in-force", "not-yet-in-force"] = described("in-force, or not-yet-in-force.")
+    text: Markdown = described("What it changes for practitioners, in our own words.")
+    last_checked: datetime.date = described("When we last checked whether it is in force: YYYY-MM-DD.")
+    sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml it rests on.")
+    in_force_from: Optional[datetime.date] = described(
+        "The day it came into force, for a change in force: YYYY-MM-DD.", default=None)
+
+    def problems(self):
+        if self.status == "in-force" and self.in_force_from is None:
+            yield ("in_force_from",), "a change in force needs in_force_from, the day it came into force"
+        if self.status == "not-yet-in-force" and self.in_force_from is not None:
+            yield ("in_force_from",), "a change not yet in force has no in_force_from; leave it out"
+
+
+@dataclass(frozen=True)
+class SourcesRegister:
+    """Everything in content/sources.yml: the documents the guide rests on, and changes in the law."""
+
+    DESCRIBED_AS: ClassVar[str] = "the sources register"
+    title: Line = described("The heading above the list of sources on the resources page.")
+    intro: Markdown = described("What the list is, shown above it.")
+    sources: list[Source] = described("Every document the guide takes facts from.")
+    changes_title: Line = described("The heading above the changes in the law.")
+    changes_intro: Markdown = described("What the list of changes is, shown above it.")
+    changes_in_law: list[LawChange] = described("Changes in the law, in force or still to come.")
+
+    def by_id(self) -> dict[str, Source]:
+        """Every source by its id, as the guide's claims name them."""
+        return {source.id: source for source in self.sources}
 
 
 @dataclass(frozen=True)
@@ -103,7 +189,7 @@ class Evidence:
     DESCRIBED_AS: ClassVar[str] = "a finding"
     id: Id = described("A stable id for this finding.")
     text: Markdown = described("The finding, in our own words.")
-    source: Source = described("Where the finding comes from.")
+    sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml it comes from.")
 
 
 @dataclass(frozen=True)
@@ -151,6 +237,7 @@ class GoldenRule:
     id: Id = described("A stable id for this rule; intranet pages link to it.")
     title: Line = described("The rule in a few words, used as its heading.")
     text: Markdown = described("What the rule says, in our own words.")
+    sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml the rule comes from.")
 
 
 @dataclass(frozen=True)
@@ -162,10 +249,9 @@ class GoldenRules:
     id: Id = described("A stable id for the golden rules as a whole.")
     title: Line = described("The heading above the rules.")
     intro: Markdown = described("What the rules are and how to use them.")
-    source: Source = described("The government advice the rules come from.")
     rules: list[GoldenRule] = described("The rules, in the advice's order.")
     adults_note: Markdown = described("How the rules apply when the person at risk is an adult.")
-    adults_source: Source = described("The earlier advice that adult safeguarding still draws on.")
+    adults_sources: list[Ref("source")] = described("Ids of the sources the note on adults rests on.")
 
     def problems(self):
         if len(self.rules) != 7:
@@ -181,9 +267,35 @@ class Topic:
     id: Id = described("A stable id for this topic; it becomes its anchor.")
     title: Line = described("The topic's heading.")
     text: Markdown = described("The explanation.")
-    sources: list[Source] = described("Where the facts come from.", default=())
+    sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml its facts come from.")
     see: list[Ref("resource", "rule", "message", "topic")] = described(
         "Ids of resources or rules to link to from this topic.", default=())
+
+
+@dataclass(frozen=True)
+class LawfulBasis:
+    """One lawful basis for sharing under UK GDPR Article 6, and who it suits."""
+
+    ID_KIND: ClassVar[str] = "lawful basis"
+    DESCRIBED_AS: ClassVar[str] = "a lawful basis"
+    id: Id = described("A stable id for this lawful basis; it becomes its anchor.")
+    title: Line = described("The basis's name, for example Public task.")
+    article: Line = described("Where it is in the law, for example UK GDPR Article 6(1)(e).")
+    suits: Line = described("Who it suits, in one line.")
+    text: Markdown = described("What it means for sharing to safeguard someone.")
+    sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml it rests on.")
+
+
+@dataclass(frozen=True)
+class LawfulBases:
+    """The lawful bases for sharing, shown together under one heading."""
+
+    ID_KIND: ClassVar[str] = "topic"
+    DESCRIBED_AS: ClassVar[str] = "the lawful bases"
+    id: Id = described("A stable id for the lawful bases as a whole; it becomes the heading's anchor.")
+    title: Line = described("The heading above the lawful bases.")
+    intro: Markdown = described("What a lawful basis is and how to find yours.")
+    bases: list[LawfulBasis] = described("The lawful bases, most used first.")
 
 
 @dataclass(frozen=True)
@@ -195,6 +307,7 @@ class KeyMessagesSection(Page):
     messages_title: Line = described("The heading above the key messages.")
     messages: list[KeyMessage] = described("The key messages, in reading order.")
     golden_rules: GoldenRules = described("The seven golden rules.")
+    lawful_bases: LawfulBases = described("The lawful bases for sharing, and who each suits.")
     topics: list[Topic] = described("Further explanations, such as sharing without consent and escalation.")
 
 
@@ -242,6 +355,8 @@ class Resource:
     published: Optional[Published] = described("When it was published: YYYY-MM or YYYY-MM-DD.", default=None)
     older_guidance: Optional[Line] = described(
         "If this is older guidance, why a reader should take care with it.", default=None)
+    owner_note: Optional[Line] = described(
+        "A note for the content owner, printed by make content-report and never shown on a page.", default=None)
 
     def problems(self):
         if not self.confirmed and not self.look_for:
@@ -274,12 +389,22 @@ class Review:
 
 
 @dataclass(frozen=True)
+class QuickAnswer:
+    """The plain answer to the question most people arrive with, shown first on the home page."""
+
+    DESCRIBED_AS: ClassVar[str] = "the quick answer"
+    question: Line = described("The question, as a practitioner would ask it.")
+    answer: Markdown = described("The answer in two or three short sentences.")
+
+
+@dataclass(frozen=True)
 class GuideIntro:
     """What the guide is for and who it is for, shown on the home page."""
 
     DESCRIBED_AS: ClassVar[str] = "the guide's introduction"
     title: Line = described("The guide's title.")
     description: Line = described("One sentence describing the guide (home page, link previews).")
+    quick_answer: QuickAnswer = described("The plain answer to the question most people arrive with.")
     purpose: Markdown = described("What the guide is for.")
     audience: Markdown = described("Who the guide is for.")
 
@@ -489,6 +614,11 @@ class DecisionQuestion:
                 yield ("answers", index, "answer"), f'the answer "{label}" is given twice'
 
 
+# How urgent an outcome is, from most to least. Each is shown as a word and an icon, never by colour alone.
+URGENCIES = ("emergency", "refer-now", "share-with-care", "seek-advice", "do-not-share-yet", "not-safeguarding")
+Urgency = Literal[URGENCIES]
+
+
 @dataclass(frozen=True)
 class DecisionOutcome:
     """Where a path through the decision aid ends: what to do, and the rules it rests on."""
@@ -497,8 +627,11 @@ class DecisionOutcome:
     DESCRIBED_AS: ClassVar[str] = "a decision outcome"
     id: Id = described("A stable id for this outcome; it becomes the outcome's anchor on the page.")
     title: Line = described("What to do, in a few words; shown in the flowchart.")
+    urgency: Urgency = described(
+        "How urgent it is: emergency, refer-now, share-with-care, seek-advice, do-not-share-yet or not-safeguarding.")
     text: Markdown = described("What to do in full: how to share, who to ask, what to record.")
     rules: list[Ref("rule")] = described("Ids of the golden rules this outcome rests on; at least one.")
+    sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml it rests on.")
     messages: list[Ref("message")] = described("Ids of key messages to read with it.", default=())
 
 

@@ -10,9 +10,10 @@ import textwrap
 from dataclasses import dataclass
 from html import escape
 
-from ..model import DecisionAid, DecisionOutcome
+from ..model import DecisionAid, DecisionOutcome, SourcesRegister
+from .contacts import URGENCIES_THAT_REFER, front_doors_block
 from .guide import see_also
-from .text import heading, join, page_opening, plain_text
+from .text import heading, join, page_opening, plain_text, sources_block
 
 OUTCOME_PREFIX = "What to do:"
 
@@ -52,17 +53,28 @@ def node_section(node, css_class: str, title: str, body: str) -> str:
             f'<h3 id="{heading_id}" tabindex="-1" markdown="span">{title}</h3>\n\n{body}\n</section>')
 
 
-def render_outcome(outcome: DecisionOutcome, book, css_class: str, after: str = "") -> str:
-    """An outcome: what to do, then links to the golden rules and key messages it rests on."""
+@dataclass(frozen=True)
+class OutcomeLinks:
+    """What an outcome links to besides its text: the guide's addresses, the sources, the front doors."""
+
+    book: dict
+    register: SourcesRegister
+    front_doors: tuple
+
+
+def render_outcome(outcome: DecisionOutcome, links: OutcomeLinks, css_class: str, after: str = "") -> str:
+    """An outcome: what to do, where to refer when it refers, the rules and messages it rests on, its sources."""
+    doors = front_doors_block(links.front_doors) if outcome.urgency in URGENCIES_THAT_REFER else ""
     return node_section(outcome, css_class, f"{OUTCOME_PREFIX} {outcome.title}",
-                        join(outcome.text, outcome_links(outcome, book), after))
+                        join(outcome.text, doors, outcome_links(outcome, links.book),
+                             sources_block(outcome.sources, links.register), after))
 
 
-def render_step(node, aid: DecisionAid, book) -> str:
+def render_step(node, aid: DecisionAid, links: OutcomeLinks) -> str:
     """One question with its answers as links, or one outcome with a link back to the start."""
     css_class = "decision-step is-current" if node.id == aid.start else "decision-step"
     if is_outcome(node):
-        return render_outcome(node, book, f"{css_class} decision-outcome",
+        return render_outcome(node, links, f"{css_class} decision-outcome",
                               f'<p class="decision-start-again"><a href="#{aid.start}">Start again</a></p>')
     answers = "\n".join(f'<li><a class="md-button" href="#{answer.next}">{escape(plain_text(answer.answer))}</a></li>'
                         for answer in node.answers)
@@ -82,11 +94,11 @@ def steps_in_order(aid: DecisionAid) -> list:
     return [nodes[ident] for ident in order]
 
 
-def render_step_through(aid: DecisionAid, book) -> str:
+def render_step_through(aid: DecisionAid, links: OutcomeLinks) -> str:
     """All the steps, the script's controls (hidden until it runs), the path so far and a live region."""
     return join(
         f'<div class="decision-aid" id="decision-aid" data-start="{aid.start}" markdown>',
-        *(render_step(node, aid, book) for node in steps_in_order(aid)),
+        *(render_step(node, aid, links) for node in steps_in_order(aid)),
         '<div class="decision-controls" hidden markdown="span">'
         '<button type="button" class="md-button" id="decision-back">Back</button> '
         '<button type="button" class="md-button" id="decision-restart">Start again</button></div>',
@@ -245,10 +257,11 @@ def tree_list(aid: DecisionAid, ident: str, depth: int, shown: set) -> list[str]
     return lines
 
 
-def render_decision_aid_print(aid: DecisionAid, book) -> str:
+def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister, front_doors) -> str:
     """The printable version: the warning, every question and answer as nested lists, every outcome, the picture."""
     start = aid.nodes()[aid.start]
-    outcomes = [render_outcome(outcome, book, "decision-outcome") for outcome in aid.outcomes]
+    links = OutcomeLinks(book, register, front_doors)
+    outcomes = [render_outcome(outcome, links, "decision-outcome") for outcome in aid.outcomes]
     return join(
         heading(1, f"{aid.title} The whole flowchart", aid.id),
         f'<p class="lead" markdown>Every question, answer and outcome of the decision aid on one page, to read '
@@ -265,14 +278,14 @@ def render_decision_aid_print(aid: DecisionAid, book) -> str:
     )
 
 
-def render_decision_aid(aid: DecisionAid, book) -> str:
+def render_decision_aid(aid: DecisionAid, book, register: SourcesRegister, front_doors) -> str:
     """The decision aid page: the warning, the step-through, and the flowchart with its text version."""
     return join(
         page_opening(aid),
         judgement_notice(aid),
         aid.intro,
         heading(2, "Step through the questions", "step-through"),
-        render_step_through(aid, book),
+        render_step_through(aid, OutcomeLinks(book, register, front_doors)),
         heading(2, "The flowchart", "flowchart"),
         flowchart_figure(aid, f"The questions above as a flowchart. [Read the whole flowchart as a list, or print "
                               f"it]({print_page_of(aid)})."),

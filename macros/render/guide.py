@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import (Guide, GoldenRules, KeyMessagesSection, MeaningForMeSection, OfflineCopyText, Resource,
-                     ResourcesSection, SiteSettings, Topic, WhatIsSection)
+from ..model import (Guide, GoldenRules, KeyMessagesSection, LawChange, LawfulBases, MeaningForMeSection,
+                     OfflineCopyText, Resource, ResourcesSection, SiteSettings, Source, SourcesRegister, Topic,
+                     WhatIsSection)
 from .text import (add_months, anchored, anchored_list, heading, join, label_of, long_date, page_opening,
                    published_date, records_with_ids, sources_block)
 
@@ -85,9 +86,9 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pa
     )
 
 
-def render_what_is(section: WhatIsSection) -> str:
+def render_what_is(section: WhatIsSection, register: SourcesRegister) -> str:
     """Section 1: the points, the ways sharing goes wrong, and the evidence from national reviews."""
-    evidence = [anchored("div", item.id, join(item.text, sources_block([item.source])), "evidence")
+    evidence = [anchored("div", item.id, join(item.text, sources_block(item.sources, register)), "evidence")
                 for item in section.evidence]
     return join(
         page_opening(section),
@@ -99,27 +100,53 @@ def render_what_is(section: WhatIsSection) -> str:
     )
 
 
-def render_golden_rules(rules: GoldenRules) -> str:
-    """The seven golden rules, numbered, with their source and how they apply to adults."""
-    numbered = [join(heading(3, f"{number}. {rule.title}", rule.id), rule.text)
+def render_golden_rules(rules: GoldenRules, register: SourcesRegister) -> str:
+    """The seven golden rules, numbered, each with its sources, and how sharing works for adults."""
+    numbered = [join(heading(3, f"{number}. {rule.title}", rule.id), rule.text, sources_block(rule.sources, register))
                 for number, rule in enumerate(rules.rules, start=1)]
     return join(
         heading(2, rules.title, rules.id),
         rules.intro,
-        sources_block([rules.source]),
         *numbered,
         heading(3, "Sharing information about adults at risk", "golden-rules-for-adults"),
         rules.adults_note,
-        sources_block([rules.adults_source]),
+        sources_block(rules.adults_sources, register),
     )
 
 
-def render_topic(topic: Topic, book) -> str:
-    """A topic under its own heading, with its sources and links."""
-    return join(heading(2, topic.title, topic.id), topic.text, see_also(topic.see, book), sources_block(topic.sources))
+def render_lawful_bases(bases: LawfulBases, register: SourcesRegister) -> str:
+    """The lawful bases, each with where it is in the law, who it suits, what it means and its sources."""
+    entries = [join(heading(3, basis.title, basis.id),
+                    f'<p class="lawful-basis-facts" markdown>**{basis.article}.** Suits: {basis.suits}</p>',
+                    basis.text, sources_block(basis.sources, register))
+               for basis in bases.bases]
+    return join(heading(2, bases.title, bases.id), bases.intro, *entries)
 
 
-def render_key_messages(section: KeyMessagesSection, book) -> str:
+def law_change_status(change: LawChange) -> str:
+    """Whether a change is in force, in words, and when we last checked."""
+    checked = f"Last checked {long_date(change.last_checked)}."
+    if change.status == "in-force":
+        return f"**In force** from {long_date(change.in_force_from)}. {checked}"
+    return f"**Not yet in force: check before relying on it.** {checked}"
+
+
+def render_changes_in_law(register: SourcesRegister) -> str:
+    """The changes in the law practitioners should know about, each saying whether it is in force."""
+    entries = [join(heading(3, change.title, change.id),
+                    f'<p class="law-change-status" markdown>{law_change_status(change)}</p>',
+                    change.text, sources_block(change.sources, register))
+               for change in register.changes_in_law]
+    return join(heading(2, register.changes_title, "changes-in-the-law"), register.changes_intro, *entries)
+
+
+def render_topic(topic: Topic, book, register: SourcesRegister) -> str:
+    """A topic under its own heading, with its links and sources."""
+    return join(heading(2, topic.title, topic.id), topic.text, see_also(topic.see, book),
+                sources_block(topic.sources, register))
+
+
+def render_key_messages(section: KeyMessagesSection, book, register: SourcesRegister) -> str:
     """Section 2: the key messages, the golden rules, then the topics that explain them."""
     messages = [join(heading(3, message.title, message.id), message.text, message.more or "",
                      see_also(message.see, book, "This rests on"))
@@ -128,8 +155,10 @@ def render_key_messages(section: KeyMessagesSection, book) -> str:
         page_opening(section),
         heading(2, section.messages_title, "the-key-messages"),
         *messages,
-        render_golden_rules(section.golden_rules),
-        *(render_topic(topic, book) for topic in section.topics),
+        render_golden_rules(section.golden_rules, register),
+        render_lawful_bases(section.lawful_bases, register),
+        render_changes_in_law(register),
+        *(render_topic(topic, book, register) for topic in section.topics),
     )
 
 
@@ -157,26 +186,38 @@ def render_resource(resource: Resource) -> str:
     if resource.confirmed:
         link = f"<p markdown>[Open {resource.title}]({resource.url})</p>"
     else:
-        link = (f"<p markdown>[Go to the {resource.publisher} website]({resource.url}). "
-                f"Look for: {resource.look_for}</p>\n\n"
-                '<p class="unconfirmed">We link to the publisher\'s main page until the exact address of this '
-                "resource is confirmed.</p>")
+        link = f"<p markdown>[Go to the {resource.publisher} website]({resource.url}). Look for: {resource.look_for}</p>"
     return join(heading(2, resource.title, resource.id), "\n".join(facts), older, link)
 
 
-def render_resources(section: ResourcesSection) -> str:
-    """Section 4: every resource in the source page's order."""
-    return join(page_opening(section), section.intro, *map(render_resource, section.items))
+def register_entry(source: Source) -> str:
+    """One source in the register: title (linked), publisher, date, and what a reader finds there."""
+    title = f"[{source.title}]({source.url})" if source.url else source.title
+    date = f", {published_date(source.published)}" if source.published else ""
+    summary = f" {source.summary}" if source.summary else ""
+    return f"**{title}**. {source.publisher}{date}.{summary}"
 
 
-def render_section(guide: Guide, section_id: str) -> str:
+def render_register(register: SourcesRegister) -> str:
+    """The sources register: every document the guide rests on, each with its own anchor."""
+    return join(heading(2, register.title, "sources"), register.intro,
+                anchored_list([(source.id, register_entry(source)) for source in register.sources],
+                              css_class="sources-register"))
+
+
+def render_resources(section: ResourcesSection, register: SourcesRegister) -> str:
+    """Section 4: every resource in the source page's order, then the sources register."""
+    return join(page_opening(section), section.intro, *map(render_resource, section.items), render_register(register))
+
+
+def render_section(guide: Guide, section_id: str, register: SourcesRegister) -> str:
     """The page for one section, by its id."""
     book = address_book(guide)
     renderers = {
-        guide.what_is.id: lambda: render_what_is(guide.what_is),
-        guide.key_messages.id: lambda: render_key_messages(guide.key_messages, book),
+        guide.what_is.id: lambda: render_what_is(guide.what_is, register),
+        guide.key_messages.id: lambda: render_key_messages(guide.key_messages, book, register),
         guide.meaning_for_me.id: lambda: render_meaning_for_me(guide.meaning_for_me, book),
-        guide.resources.id: lambda: render_resources(guide.resources),
+        guide.resources.id: lambda: render_resources(guide.resources, register),
     }
     if section_id not in renderers:
         raise KeyError(f'no section has the id "{section_id}"; sections: {", ".join(renderers)}')

@@ -77,18 +77,24 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     raise AssertionError("unreachable: every month has 28 days")
 
 
-def source_line(source: Source, label: str = "Source") -> str:
-    """One line naming a source: title (linked), publisher, date and any note."""
-    note = f" {source.note}" if source.note else ""
-    return (f"{label}: [{source.title}]({source.url}), {source.publisher}, "
-            f"{published_date(source.published)}.{note}")
+# The page that lists the whole sources register; a source without an address links to its entry there.
+REGISTER_PAGE = "resources.md"
 
 
-def sources_block(sources) -> str:
-    """The sources of a part of the guide, as a small paragraph each."""
-    if not sources:
+def source_link(source: Source) -> str:
+    """A source's short title linked to the document (or to its register entry), with its date."""
+    address = source.url or f"{REGISTER_PAGE}#{source.id}"
+    date = f" ({published_date(source.published)})" if source.published else ""
+    return f"[{source.short_title}]({address}){date}"
+
+
+def sources_block(ids, register) -> str:
+    """The short, linked 'Sources:' line under a claim, from the ids it names in the register."""
+    if not ids:
         return ""
-    return "\n\n".join(f'<p class="source" markdown>{source_line(source)}</p>' for source in sources)
+    sources = register.by_id()
+    label = "Source" if len(ids) == 1 else "Sources"
+    return f'<p class="source" markdown>{label}: {"; ".join(source_link(sources[ident]) for ident in ids)}.</p>'
 
 
 def records_with_ids(value):
