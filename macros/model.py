@@ -149,7 +149,7 @@ class LawChange:
 
     def problems(self):
         if self.status == "in-force" and self.in_force_from is None:
-            yield ("in_force_from",), "a change in force needs in_force_from, the day it came into force"
+            yield ("status",), "a change in force needs in_force_from, the day it came into force"
         if self.status == "not-yet-in-force" and self.in_force_from is not None:
             yield ("in_force_from",), "a change not yet in force has no in_force_from; leave it out"
 
