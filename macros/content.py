@@ -93,7 +93,7 @@ def format_path(path: Path_, names: dict | None = None) -> str:
     text = ""
     for length, part in enumerate(path, 1):
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-        if names and path[:length] in names:
+        if names and isinstance(part, int) and path[:length] in names:  # items of a list: questions, rules
             text += f" ({names[path[:length]]})"
     return text or "(whole file)"
 

@@ -174,7 +174,8 @@ def check_markup(text: str, allow_mailto: bool = False, line: bool = False) -> M
     reading = _Reading(html)
     for kind, *rest in reading.items:
         if kind == "other":
-            problems.append(f"contains {rest[0][:20]}: HTML comments and declarations are not allowed")
+            shown = rest[0] if len(rest[0]) <= 20 else rest[0][:19] + "…"
+            problems.append(f'contains an HTML comment or declaration ("{shown}"), which the guide\'s text may not use')
         elif kind == "end":
             if open_elements[rest[0]]:
                 open_elements[rest[0]] -= 1

@@ -9,7 +9,8 @@ import datetime
 from dataclasses import dataclass
 from typing import ClassVar, Literal, Optional
 
-from .schema import AssetPath, ContactUrl, Id, Line, Markdown, PageAddress, Published, Ref, Url, described
+from .schema import (AssetPath, ContactLine, ContactUrl, Id, Line, Markdown, PageAddress, Published, Ref, Url,
+                     described)
 
 # Material for MkDocs' named colours, the only values `colour` accepts.
 Colour = Literal["red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
@@ -58,7 +59,8 @@ class SiteSettings:
     DESCRIBED_AS: ClassVar[str] = "the site settings"
     partnership_name: Line = described("The partnership's full name, shown in the footer and the page titles.")
     short_name: Line = described("A short name for the partnership, used where space is tight.")
-    contact: Line = described("One line telling readers how to contact the partnership about this guide.")
+    contact: ContactLine = described(
+        "One line telling readers how to contact the partnership about this guide; it may link to an email address.")
     contact_url: ContactUrl = described("Where the contact line links to: a web page or a mailto: address.")
     colour: Colour = described("The colour of the header bar, one of Material for MkDocs' named colours.")
     offline_copy: OfflineCopyText = described(

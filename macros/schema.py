@@ -332,7 +332,8 @@ def _schema_for(tp, defs: dict) -> dict:
         if kind.name == "contact":
             schema["anyOf"] = [{"pattern": URL_PATTERN.pattern}, {"pattern": MAILTO_PATTERN.pattern}]
         if kind.name in ("markdown", "line"):
-            schema["description"] = "Markdown text; raw HTML such as <script> is not allowed."
+            schema["description"] = ("Markdown text: paragraphs, bold, italics, lists, links and line breaks; "
+                                     "any other HTML is refused.")
         if kind.name == "ref":
             schema["description"] = "The id of " + " or ".join(f"a {k}" for k in kind.refers_to) + "."
         return schema
