@@ -87,12 +87,11 @@ def _link_problem(href: str, allow_mailto: bool) -> str | GuideLink:
                                             "contact fields; link to a web page here")
         if name in ("http", "https", "mailto"):
             return f'a link to "{shown}", which is not a complete web or email address'
-        return (f'a {name}: link ("{shown}"); {LINK_HINT}')
+        return f'a {name}: link ("{shown}"); {LINK_HINT}'
     guide = GUIDE_ADDRESS.match(destination)
     if guide and destination:
         return GuideLink(guide.group("page"), guide.group("anchor"))
     return f'a link to "{shown}", which is neither a web address nor a page of the guide; {LINK_HINT}'
-
 
 
 class _Reading(HTMLParser):

@@ -78,6 +78,13 @@ def test_all_problems_are_reported_together():
     assert len(messages) == 3, messages
 
 
+def test_every_yaml_file_under_content_and_quizzes_is_checked():
+    """No content file escapes the checks: each YAML file editors can change is loaded and validated."""
+    found = {path.relative_to(ROOT).as_posix() for folder in ("content", "quizzes")
+             for path in (ROOT / folder).glob("*.yml")}
+    assert found == set(CONTENT_FILES)
+
+
 def test_the_repository_content_is_valid(content):
     """The guide as committed passes every check."""
     assert content.guide.guide.title
