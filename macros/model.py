@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import re
 from typing import ClassVar, Literal, Optional
 
-from .schema import AssetPath, ContactUrl, Id, Line, Markdown, PageAddress, Published, Ref, Url, described
+from .schema import (AssetPath, ContactLine, ContactUrl, Id, Line, Markdown, PageAddress, Published, Ref, Url,
+                     described)
 
 # Material for MkDocs' named colours, the only values `colour` accepts.
 Colour = Literal["red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
@@ -89,7 +90,8 @@ class SiteSettings:
     DESCRIBED_AS: ClassVar[str] = "the site settings"
     partnership_name: Line = described("The partnership's full name, shown in the footer and the page titles.")
     short_name: Line = described("A short name for the partnership, used where space is tight.")
-    contact: Line = described("One line telling readers how to contact the partnership about this guide.")
+    contact: ContactLine = described(
+        "One line telling readers how to contact the partnership about this guide; it may link to an email address.")
     contact_url: ContactUrl = described("Where the contact line links to: a web page or a mailto: address.")
     colour: Colour = described("The colour of the header bar, one of Material for MkDocs' named colours.")
     offline_copy: OfflineCopyText = described(
@@ -360,7 +362,8 @@ class Resource:
 
     def problems(self):
         if not self.confirmed and not self.look_for:
-            yield ("look_for",), "missing: an unconfirmed address needs look_for, telling readers what to look for"
+            yield ("confirmed",), ("an unconfirmed address (confirmed: false) needs look_for, telling readers what "
+                                   "to look for on the publisher's page")
 
 
 @dataclass(frozen=True)
@@ -462,20 +465,33 @@ class QuizQuestion:
     discussion: list[Line] = described("Prompts a trainer can use to discuss this question.", default=())
 
     def problems(self):
-        correct = sum(option.correct for option in self.options)
+        # Each problem points at the value to change: the second right answer, the option too many.
+        right = [index for index, option in enumerate(self.options) if option.correct]
         if self.type == "multiple":
-            if correct < 1:
+            if not right:
                 yield ("options",), "a multiple choice question needs at least one option with correct: true"
-        elif correct != 1:
-            yield ("options",), (f"a {self.type} question needs exactly one option with correct: true, "
-                                 f"found {correct}")
-        if not 2 <= len(self.options) <= MOST_OPTIONS:
-            yield ("options",), f"{len(self.options)} options; expected from 2 to {MOST_OPTIONS}"
-        if self.type == "true-false" and [option.text for option in self.options] != ["True", "False"]:
-            yield ("options",), 'a true-false question has exactly two options, "True" then "False"'
-        if (self.type == "scenario") != (self.scenario is not None):
-            yield ("scenario",), ("a scenario question needs scenario text" if self.type == "scenario"
-                                  else f"only scenario questions have scenario text; this one is {self.type}")
+        elif not right:
+            yield ("options",), f"a {self.type} question needs one option with correct: true, and has none"
+        else:
+            for index in right[1:]:
+                yield ("options", index, "correct"), (
+                    f"a {self.type} question has exactly one right answer, but options[{right[0]}] is already "
+                    "correct: true; make this one false, or change the type to multiple")
+        if len(self.options) < 2:
+            yield ("options",), f"{len(self.options)} option; expected from 2 to {MOST_OPTIONS}"
+        elif len(self.options) > MOST_OPTIONS:
+            yield ("options", MOST_OPTIONS), (f"{len(self.options)} options; expected from 2 to {MOST_OPTIONS}, "
+                                              f"so this one and those after it are too many")
+        if self.type == "true-false":
+            expected = ("True", "False")
+            wrong = [index for index, option in enumerate(self.options[:2]) if option.text != expected[index]]
+            if len(self.options) != 2 or wrong:
+                where = ("options", wrong[0], "text") if wrong else ("options",)
+                yield where, 'a true-false question has exactly two options, "True" then "False"'
+        if self.type == "scenario" and self.scenario is None:
+            yield ("type",), "a scenario question needs scenario text: add scenario, or change the type"
+        elif self.type != "scenario" and self.scenario is not None:
+            yield ("scenario",), f"only scenario questions have scenario text; this one is {self.type}"
         texts = [option.text for option in self.options]
         for index, text in enumerate(texts):
             if text in texts[:index]:
@@ -676,6 +692,8 @@ class DecisionAid(Page):
 
         if self.start in nodes:
             yield from walk(self.start)
+            if any(answer.next not in nodes for question in self.questions for answer in question.answers):
+                return  # an answer leads to an id that does not exist (reported as such): that may be the way in
             for ident, position in positions.items():
                 if ident not in reached:
                     kind = "question" if position[0] == "questions" else "outcome"
