@@ -21,11 +21,11 @@ from .render.about import render_about
 from .render.decision_aid import render_decision_aid, render_decision_aid_print
 from .render.external_links import ExternalLinks
 from .render.finish import ThemeChanged, add_content_security_policy, finish_page
-from .render.guide import address_book, footer_html, render_home, render_section
+from .render.guide import address_book, footer_html, render_home, render_section, review_line
 from .render.links import add_old_anchors, moved_page, render_link_page
 from .render.text import page_address
-from .render.training import (render_facilitator, render_quiz, render_quiz_answers, render_quiz_handout,
-                              render_quiz_present, render_reflection)
+from .render.training import (render_cpd_record, render_facilitator, render_meaning_for_me, render_quiz,
+                              render_quiz_answers, render_quiz_handout, render_quiz_present)
 from .site_pages import TRAINING_FILES, site_pages
 
 log = logging.getLogger("mkdocs.plugins.information_sharing")
@@ -79,13 +79,20 @@ def define_env(env):
 
     # The home page's cards: (title, summary, file) of the pages it points to.
     cards = {page.file: (page.title, page.summary, page.file) for page in pages}
-    training_pages = [cards[TRAINING_FILES[role]] for role in ("quiz", "reflection", "facilitator")]
+    training_pages = [cards[TRAINING_FILES[role]] for role in ("quiz", "facilitator")]
     aid = content.decision_aid
     decision_pages = [cards[f"{aid.id}.md"]]
     env.macro(lambda: render_home(guide, site, training_pages, decision_pages, download), "home")
-    env.macro(lambda section_id: render_section(guide, section_id), "section")
+    # The CPD record names the guide, who publishes it and its review dates, and offers every part to tick.
+    activity = f"{guide.guide.title}, published by {site.partnership_name}. {review_line(guide)}"
+    parts = [page.title for page in pages if page.file in
+             (*(f"{section.id}.md" for section in guide.sections), f"{aid.id}.md", TRAINING_FILES["quiz"],
+              TRAINING_FILES["facilitator"])]
+    cpd_record = render_cpd_record(training.reflection.cpd_record, activity, parts, training.quiz)
+    meaning_for_me = lambda: render_meaning_for_me(guide.meaning_for_me, training.reflection, book,  # noqa: E731
+                                                   guide.guide.title, cpd_record)
+    env.macro(lambda section_id: render_section(guide, section_id, meaning_for_me), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
-    env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
     downloads = quiz_downloads(training.quiz, guide.guide.title)
     # Read by on_pre_page_macros below, which adds the files to the site.
     env.variables["quiz_downloads"] = downloads

@@ -7,10 +7,13 @@ storage on the device (only when the person asks) and printing.
 from __future__ import annotations
 
 import hashlib
+import json
 from html import escape
 
-from ..model import FacilitatorGuide, MeaningForMeSection, Quiz, QuizQuestion, ReflectionExercise
-from .text import heading, join, page_opening
+from ..model import (CPD_PROMPTS, CpdRecordForm, FacilitatorGuide, MeaningForMeSection, Quiz, QuizQuestion,
+                     ReflectionExercise, ReflectionQuestion)
+from .guide import see_also
+from .text import anchored, heading, join, page_opening
 
 QUESTION_TYPE_HINTS = {
     "single": "Choose one answer.",
@@ -120,36 +123,116 @@ def render_quiz(quiz: Quiz, book, lms_note: str = "") -> str:
     )
 
 
-def render_reflection(exercise: ReflectionExercise, section: MeaningForMeSection, guide_title: str) -> str:
-    """The reflection exercise: each 'What does this mean for me?' question with a labelled text area."""
-    questions = "\n\n".join(
-        join(f'<div class="reflection-question" id="{exercise.id}-{question.id}" markdown>',
-             f'<h2><label for="note-{question.id}">{escape(question.question)}</label></h2>',
-             f'<div class="reflection-prompt" id="note-{question.id}-prompt" markdown>\n\n{question.prompt}\n\n</div>',
-             f'<textarea id="note-{question.id}" name="{question.id}" rows="6" '
-             f'aria-describedby="note-{question.id}-prompt reflection-warning"></textarea>',
-             f'<div class="print-only reflection-print-notes" data-for="note-{question.id}"></div>',
-             "</div>")
-        for question in section.questions)
+def notes_box(question: ReflectionQuestion) -> str:
+    """An optional notes box under a question, with a copy that prints every line (a text area prints one box)."""
+    return (f'<div class="reflection-notes" markdown="span"><label for="note-{question.id}">Your notes'
+            f'<span class="visually-hidden"> on: {escape(question.question)}</span> (optional)</label>\n'
+            f'<textarea id="note-{question.id}" name="{question.id}" rows="4" data-question="{escape(question.question)}" '
+            f'aria-describedby="{question.id}-prompt reflection-warning"></textarea>\n'
+            f'<div class="print-only reflection-print-notes" data-for="note-{question.id}"></div></div>')
+
+
+def profession_words(professions, wording) -> str:
+    """One span per profession that has this wording; the script shows the chosen profession's, else the first."""
+    return "".join(f'<span data-profession="{profession.id}"{" hidden" if index else ""}>{escape(words)}</span>'
+                   for index, profession in enumerate(professions)
+                   for words in [wording(profession)] if words)
+
+
+def quiz_answer_key(quiz: Quiz) -> str:
+    """The right option numbers of every question, as the quiz page stores answers: {"id": ["2"], ...}."""
+    return json.dumps({question.id: [str(index + 1) for index, option in enumerate(question.options) if option.correct]
+                       for question in quiz.questions}, separators=(",", ":"))
+
+
+def render_cpd_record(form: CpdRecordForm, activity: str, parts, quiz: Quiz) -> str:
+    """The CPD record form: profession, date, time, parts used, quiz score, the regulator's prompts.
+
+    Nothing here needs the script to be filled in and printed; the script switches the wording between
+    professions, offers the quiz score answered on this device, and puts the record together.
+    """
+    professions = form.professions
+    choices = "\n".join(
+        f'<div class="cpd-choice"><input type="radio" name="cpd-profession" id="cpd-profession-{profession.id}" '
+        f'value="{profession.id}"{" checked" if not index else ""}> '
+        f'<label for="cpd-profession-{profession.id}">{escape(profession.name)}</label></div>'
+        for index, profession in enumerate(professions))
+    notes = "\n".join(f'<p class="cpd-profession-note" data-profession="{profession.id}" hidden>'
+                      f'{escape(profession.note)}</p>' for profession in professions if profession.note)
+    used = "\n".join(
+        f'<div class="cpd-choice"><input type="checkbox" name="cpd-parts" id="cpd-part-{index + 1}" '
+        f'value="{escape(title)}"> <label for="cpd-part-{index + 1}">{escape(title)}</label></div>'
+        for index, title in enumerate(parts))
+    prompts = "\n".join(
+        f'<div class="cpd-prompt" data-prompt="{name}"><label for="cpd-{name}">'
+        f'{profession_words(professions, lambda profession: getattr(profession.prompts, name))}</label>\n'
+        f'<textarea id="cpd-{name}" name="cpd-{name}" rows="4" aria-describedby="cpd-reminder"></textarea>\n'
+        f'<div class="print-only reflection-print-notes" data-for="cpd-{name}"></div></div>'
+        for name in CPD_PROMPTS)
     return join(
-        page_opening(exercise),
-        f'<p class="print-only reflection-print-heading">{escape(guide_title)}: {escape(exercise.title)}. '
+        heading(2, form.title, "cpd-record"),
+        f'<div class="cpd-form" id="cpd-form" data-activity="{escape(activity)}" data-quiz="{quiz.id}" '
+        f"data-version=\"{quiz_version(quiz)}\" data-quiz-answers='{escape(quiz_answer_key(quiz))}' markdown>",
+        form.intro,
+        f'<p class="cpd-reminder" id="cpd-reminder"><strong>{escape(form.reminder)}</strong></p>',
+        f'<fieldset class="cpd-professions" hidden>\n<legend>Wording for your profession</legend>\n{choices}\n'
+        f"{notes}\n</fieldset>",
+        '<fieldset class="cpd-activity">\n<legend>The activity</legend>\n'
+        '<p><label for="cpd-date">Date</label>\n<input type="date" id="cpd-date" name="cpd-date"></p>\n'
+        '<p><label for="cpd-minutes">Time spent, in minutes</label>\n'
+        '<input type="number" id="cpd-minutes" name="cpd-minutes" min="1" max="1000" inputmode="numeric"></p>\n'
+        "</fieldset>",
+        f'<fieldset class="cpd-parts">\n<legend>Which parts did you use?</legend>\n{used}\n</fieldset>',
+        '<div class="cpd-quiz" hidden><input type="checkbox" id="cpd-include-quiz" name="cpd-include-quiz"> '
+        '<label for="cpd-include-quiz">Include my quiz score from this device: '
+        '<span class="cpd-quiz-score"></span></label></div>',
+        prompts,
+        '<p class="cpd-make" hidden><button type="button" class="md-button md-button--primary" id="cpd-make">'
+        "Make a CPD record</button></p>",
+        "</div>",
+        # Filled by the script; printed on its own by "Print this record".
+        '<section class="cpd-output" id="cpd-output" aria-labelledby="cpd-output-title" tabindex="-1" hidden>'
+        '<p class="cpd-output-title" id="cpd-output-title" role="heading" aria-level="3">CPD record</p>'
+        '<div class="cpd-output-body"></div>'
+        '<p class="cpd-output-controls no-print">'
+        '<button type="button" class="md-button" id="cpd-print">Print this record</button> '
+        '<button type="button" class="md-button" id="cpd-download">Download this record as text</button></p>'
+        "</section>",
+    )
+
+
+def render_meaning_for_me(section: MeaningForMeSection, exercise: ReflectionExercise, book, guide_title: str,
+                          cpd_record: str) -> str:
+    """Section 3: the questions to ask of your own practice, each with an optional notes box, the duty that
+    always applies, and the CPD record (`cpd_record`, from render_cpd_record)."""
+    questions = [join(heading(2, question.question, question.id),
+                      f'<div class="reflection-prompt" id="{question.id}-prompt" markdown>\n\n{question.prompt}\n\n</div>',
+                      see_also(question.see, book, "Helps to answer it"),
+                      notes_box(question))
+                 for question in section.questions]
+    title = f"{guide_title}: {section.title}"
+    return join(
+        page_opening(section),
+        f'<p class="print-only reflection-print-heading">{escape(title)}. '
         f'Date: <span class="reflection-print-date"></span></p>',
+        section.intro,
         exercise.intro,
         f'<div class="admonition warning" id="reflection-warning" markdown>\n'
         f'<p class="admonition-title">Do not write names or identifying details</p>\n\n{exercise.warning}\n\n</div>',
         f'<div class="reflection-privacy no-print" markdown>\n\n{exercise.privacy}\n\n</div>',
-        f'<form class="reflection" id="reflection-form" data-exercise="{exercise.id}" '
-        f'data-title="{escape(guide_title)}: {escape(exercise.title)}" markdown>',
+        # data-exercise names the key notes were saved under before this page and the exercise merged.
+        f'<form class="reflection" id="reflection-form" data-exercise="reflection" data-title="{escape(title)}" markdown>',
         # The choice to keep notes comes before the notes, so that nobody types without knowing.
         '<div class="reflection-storage no-print" hidden markdown="span"><input type="checkbox" id="reflection-save"> '
         '<label for="reflection-save">Save on this device</label></div>',
-        questions,
-        f'<div class="reflection-requirement" markdown>\n\n{section.requirement.text}\n\n</div>',
+        *questions,
+        anchored("div", section.requirement.id, section.requirement.text, "requirement admonition important"),
         '<div class="reflection-controls" hidden markdown="span">'
-        '<button type="button" class="md-button" id="reflection-clear">Clear my notes</button> '
         '<button type="button" class="md-button" id="reflection-print">Print or save as PDF</button> '
         '<button type="button" class="md-button" id="reflection-download">Download as a text file</button></div>',
+        cpd_record,
+        '<div class="reflection-controls reflection-clear" hidden markdown="span">'
+        '<button type="button" class="md-button" id="reflection-clear">Clear my notes</button></div>',
         '<div class="visually-hidden" id="reflection-announcer" role="status" aria-live="polite"></div>',
         "</form>",
     )
