@@ -22,11 +22,11 @@ from .render.decision_aid import render_decision_aid, render_decision_aid_print
 from .render.external_links import ExternalLinks
 from .render.finish import ThemeChanged, add_content_security_policy, finish_page
 from .render.guide import address_book, footer_html, render_home, render_section, review_line
-from .render.links import add_old_anchors, moved_page, render_link_page
+from .render.links import absolute, add_old_anchors, moved_page, render_link_page
 from .render.text import page_address
 from .render.training import (render_cpd_record, render_facilitator, render_meaning_for_me, render_quiz,
                               render_quiz_answers, render_quiz_handout, render_quiz_present)
-from .site_pages import TRAINING_FILES, site_pages
+from .site_pages import TRAINING_FILES, published_address, site_pages
 
 log = logging.getLogger("mkdocs.plugins.information_sharing")
 
@@ -100,8 +100,12 @@ def define_env(env):
                                          [(item.label, item.path, item.description) for item in downloads]),
               "facilitator")
     env.macro(lambda: render_quiz_present(training.quiz, book), "quiz_present")
-    env.macro(lambda: render_quiz_handout(training.quiz), "quiz_handout")
-    env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")
+    env.macro(lambda: render_quiz_handout(training.quiz, site.partnership_name), "quiz_handout")
+    # On paper a link shows where it goes: the full address when the site's address is known.
+    env.macro(lambda: render_quiz_answers(training.quiz, book, site.partnership_name,
+                                          lambda docs_address: absolute(published_address(*docs_address.split("#")),
+                                                                        site.site_url)),
+              "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
     env.macro(lambda: render_decision_aid(aid, book), "decision_aid")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from html import escape
 
 from ..model import (CPD_PROMPTS, CpdRecordForm, FacilitatorGuide, MeaningForMeSection, Quiz, QuizQuestion,
@@ -26,6 +27,11 @@ QUESTION_TYPE_HINTS = {
 def quiz_version(quiz: Quiz) -> str:
     """A short fingerprint of the questions: stored answers from an older quiz are never shown."""
     return hashlib.sha256(repr(quiz.questions).encode("utf-8")).hexdigest()[:12]
+
+
+def option_letter(index: int) -> str:
+    """The letter of an option, as the handout, the answer key and the projector show it: 0 -> "A"."""
+    return "ABCDEFGHIJ"[index]
 
 
 def option_id(question: QuizQuestion, index: int) -> str:
@@ -256,36 +262,41 @@ def render_facilitator(guide_page: FacilitatorGuide, quiz: Quiz, section: Meanin
 
     `downloads` are (label, address, what it is) for the quiz files an LMS imports.
     """
-    plan_rows = "\n".join(f"| {step.minutes} minutes | {step.activity} |" for step in guide_page.steps)
-    step_notes = [join(heading(3, f"{step.activity} ({step.minutes} minutes)"), step.notes)
-                  for step in guide_page.steps if step.notes]
+    steps = [join(heading(3, f"{step.activity} ({step.minutes} minutes)"), step.notes or "")
+             for step in guide_page.steps]
     quiz_prompts = [discussion_block(f"Question {number}: {question.question}", f"discuss-{question.id}",
                                      question.discussion)
                     for number, question in enumerate(quiz.questions, 1) if question.discussion]
     reflection_prompts = [discussion_block(question.question, f"discuss-{question.id}", question.discussion)
                           for question in section.questions if question.discussion]
     printables = "\n".join([
-        f"- [Quiz in present mode]({pages['present']}): one question per screen, for a projector.",
-        f"- [Quiz handout]({pages['handout']}): questions and options, without answers, to print.",
-        f"- [Quiz answer sheet]({pages['answers']}): the answers and why, for the trainer.",
-        f"- [Reflection exercise]({pages['reflection']}): the questions with space for notes, to print.",
-        f"- [Self-check quiz]({pages['quiz']}): for people to take on their own afterwards.",
+        f"- A screen or projector, to show the [quiz in present mode]({pages['present']}), one question at a time.",
+        f"- The [quiz handout]({pages['handout']}), printed, one for each person: the questions and lettered "
+        "options, without answers.",
+        f"- The [reflection questions]({pages['reflection']}), printed, one for each person: the questions with "
+        "space for notes.",
+        f"- The [quiz answer sheet]({pages['answers']}), printed, for yourself: a one-page key, then the answers "
+        "and why.",
+        f"- Afterwards, the [self-check quiz]({pages['quiz']}), for people to take on their own.",
     ])
+    lms = lms_downloads_block(downloads)
     return join(
         page_opening(guide_page),
+        '<div class="facilitator printable" markdown>',
         guide_page.intro,
         heading(2, "What you need", "what-you-need"),
         printables,
-        lms_downloads_block(downloads),
+        # Nothing to do on paper: an LMS import is done at a computer.
+        f'<div class="no-print" markdown>\n\n{lms}\n\n</div>' if lms else "",
         heading(2, "Ground rules", "ground-rules"),
         guide_page.ground_rules,
-        heading(2, "Session plan", "session-plan"),
-        "| Time | Activity |\n| --- | --- |\n" + plan_rows,
-        *step_notes,
+        heading(2, f"Session plan ({sum(step.minutes for step in guide_page.steps)} minutes)", "session-plan"),
+        *steps,
         heading(2, "Discussion prompts for the quiz", "quiz-discussion"),
         *quiz_prompts,
         heading(2, "Discussion prompts for the reflection questions", "reflection-discussion"),
         *reflection_prompts,
+        "</div>",
     )
 
 
@@ -316,24 +327,68 @@ def render_quiz_present(quiz: Quiz, book) -> str:
     )
 
 
-def render_quiz_handout(quiz: Quiz) -> str:
-    """A printable handout: every question and its options, with boxes to tick and no answers."""
+def render_quiz_handout(quiz: Quiz, partnership_name: str) -> str:
+    """A printable handout: lines for name, team and date, then every question with lettered options to tick.
+
+    Each question is one block that print never splits across pages.
+    """
     blocks = []
     for number, question in enumerate(quiz.questions, 1):
-        options = "\n".join(f'<li markdown><span class="tick-box" aria-hidden="true"></span> {option.text}</li>'
-                            for option in question.options)
-        blocks.append(join(heading(2, f"Question {number}: {question.question}", f"handout-{question.id}"),
-                           scenario_block(question), f"*{QUESTION_TYPE_HINTS[question.type]}*",
-                           f'<ul class="handout-options" markdown>\n{options}\n</ul>'))
+        options = "\n".join(f'<li markdown="span"><span class="tick-box" aria-hidden="true"></span> '
+                            f'<strong class="option-letter">{option_letter(index)}</strong> {option.text}</li>'
+                            for index, option in enumerate(question.options))
+        blocks.append(join(f'<section class="handout-question" aria-labelledby="handout-{question.id}" markdown>',
+                           heading(2, f"Question {number}: {question.question}", f"handout-{question.id}"),
+                           scenario_block(question), f'<p class="quiz-hint">{QUESTION_TYPE_HINTS[question.type]}</p>',
+                           f'<ul class="handout-options" markdown>\n{options}\n</ul>', "</section>"))
     return join(heading(1, f"{quiz.title}: handout", "quiz-handout"),
+                f'<p class="printable-from">{escape(partnership_name)}</p>',
                 '<p class="no-print">Print this page for a team session. The answers are on the answer sheet.</p>',
-                *blocks)
+                '<div class="handout-details"><p>Name:</p><p>Team:</p><p>Date:</p></div>',
+                '<div class="handout printable" markdown>', *blocks, "</div>")
 
 
-def render_quiz_answers(quiz: Quiz, book) -> str:
-    """A printable answer sheet: every question with its answer and why each option is right or wrong."""
-    blocks = [join(heading(2, f"Question {number}: {question.question}", f"answer-{question.id}"),
-                   render_answer(question, book))
-              for number, question in enumerate(quiz.questions, 1)]
+def right_letters(question: QuizQuestion) -> str:
+    """The letters of the right option(s): "B", or "A, B, D" for select all that apply."""
+    return ", ".join(option_letter(index) for index, option in enumerate(question.options) if option.correct)
+
+
+def printed_links(markdown: str, print_address) -> str:
+    """Links to pages of the guide, each marked with the address print shows after its text."""
+    return re.sub(r"\[([^\]]+)\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)",
+                  lambda found: f'[{found.group(1)}]({found.group(2)}){{data-print-address="{print_address(found.group(2))}"}}',
+                  markdown)
+
+
+def render_quiz_answers(quiz: Quiz, book, partnership_name: str, print_address) -> str:
+    """A printable answer sheet: a one-page key of letters, then each question's answer and why every option
+    is right or wrong, one block per question that print never splits.
+
+    `print_address` turns a link to a page of the guide ('key-messages.md#x') into the address printed after it.
+    """
+    key = "\n".join(f"<tr><td>{number}</td><td>{right_letters(question)}</td></tr>"
+                    for number, question in enumerate(quiz.questions, 1))
+    blocks = []
+    for number, question in enumerate(quiz.questions, 1):
+        options = "\n".join(
+            f'<li markdown><strong>{option_letter(index)}. {escape(option.text)}</strong><br>\n{option.feedback}</li>'
+            for index, option in enumerate(question.options))
+        right = "; ".join(f"{option_letter(index)}. {option.text}" for index, option in enumerate(question.options)
+                          if option.correct)
+        blocks.append(join(
+            f'<section class="answer-question" aria-labelledby="answer-{question.id}" markdown>',
+            heading(3, f"Question {number}: {question.question}", f"answer-{question.id}"),
+            f'<p class="quiz-correct-answer" markdown="span"><strong>Answer: {escape(right)}</strong></p>',
+            printed_links(question.explanation, print_address),
+            f'<ul class="answer-options" markdown>\n{options}\n</ul>',
+            printed_links(covers_links(question, book), print_address),
+            "</section>"))
     return join(heading(1, f"{quiz.title}: answer sheet", "quiz-answers"),
-                f"<p>The pass mark is {quiz.pass_mark} out of {len(quiz.questions)}.</p>", *blocks)
+                f'<p class="printable-from">{escape(partnership_name)}</p>',
+                '<div class="answer-sheet printable" markdown>',
+                heading(2, "Answer key", "answer-key"),
+                f'<table class="answer-key">\n<thead><tr><th scope="col">Question</th><th scope="col">Answer</th></tr>'
+                f"</thead>\n<tbody>\n{key}\n</tbody>\n</table>",
+                f"<p>The pass mark is {quiz.pass_mark} out of {len(quiz.questions)}.</p>",
+                heading(2, "The answers explained", "answers-explained"),
+                *blocks, "</div>")
