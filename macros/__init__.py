@@ -154,8 +154,9 @@ def on_post_build(env):
             page.write_text(finish_page(html, name, with_policy, shim), encoding="utf-8")
     except (ThemeChanged, OfflineCopyError) as error:
         raise PluginError(str(error)) from None
-    # Written after the theme's pages are finished: they are our own small pages, not the theme's.
-    for moved in site.moved_pages or ():
+    # Written after the theme's pages are finished: they are our own small pages, not the theme's. The offline
+    # copy has none: it is new in every zip, so nobody holds an old address into it.
+    for moved in () if offline_copy(env.conf) else site.moved_pages or ():
         old_page = site_dir / moved.old / "index.html"
         if old_page.exists():
             raise PluginError(f"content/site.yml: moved_pages: {moved.old} is still a page of the site; "

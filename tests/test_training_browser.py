@@ -205,15 +205,21 @@ def reflection(browser_context, site_server):
 
 
 def test_saved_notes_survive_a_reload_and_clear_removes_them(reflection):
-    """With 'Save on this device' ticked, notes come back after a reload; 'Clear my notes' removes them."""
+    """With 'Save on this device' ticked, notes and the CPD record's answers come back after a reload;
+    'Clear my notes' removes them."""
     first = f"#note-{REFLECTION_QUESTIONS[0].id}"
+    last_profession = f"#cpd-profession-{CPD.professions[-1].id}"
     reflection.check("#reflection-save")
     reflection.fill(first, "We share by secure email and phone.")
+    reflection.check(last_profession)
+    reflection.fill("#cpd-minutes", "30")
     reflection.reload()
     assert reflection.input_value(first) == "We share by secure email and phone."
+    assert reflection.is_checked(last_profession) and reflection.input_value("#cpd-minutes") == "30"
     reflection.once("dialog", lambda dialog: dialog.accept())
     reflection.click("#reflection-clear")
-    assert reflection.input_value(first) == ""
+    assert reflection.input_value(first) == "" and reflection.input_value("#cpd-minutes") == ""
+    assert reflection.is_checked(f"#cpd-profession-{CPD.professions[0].id}")
     assert not [key for key in stored_keys(reflection) if key.startswith(STORAGE_PREFIX)]
     reflection.reload()
     assert reflection.input_value(first) == ""
