@@ -40,11 +40,15 @@ offline: $(BIN)/.installed-build node_modules/.installed
 publish: offline
 	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MAKE) build
 
-## browser: Debian's Chromium for the browser tests (Playwright's own browser download is not used).
+## browser: Debian's Chromium for the browser tests (Playwright's own browser download is not used), and
+## poppler-utils, whose pdftotext reads the printed pages back.
 browser:
 	@test -x /usr/bin/chromium || { \
 	  echo "Installing Debian's chromium package for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@command -v pdftotext >/dev/null || { \
+	  echo "Installing poppler-utils to read printed pages in the tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils; }
 
 ## checkers: the Nu Html Checker (vnu-jar, run with Java), and the offline copy's search shim (iframe-worker), pinned in package.json.
 node_modules/.installed: package.json

@@ -516,15 +516,64 @@ class Quiz(Page):
                                    f"{len(self.questions)} (the number of questions)")
 
 
-@dataclass(frozen=True)
-class ReflectionExercise(Page):
-    """The 'What does this mean for me?' questions as an exercise with space to write."""
+# The prompts of a CPD record, in the order the record gives them.
+CPD_PROMPTS = ("activity", "learnt", "practice", "peer", "standards")
 
-    ID_KIND: ClassVar[str] = "page"
-    DESCRIBED_AS: ClassVar[str] = "the reflection exercise"
-    intro: Markdown = described("How to use the exercise.")
+
+@dataclass(frozen=True)
+class CpdPrompts:
+    """The questions of a CPD record in one profession's wording; a prompt its regulator does not ask is left out."""
+
+    DESCRIBED_AS: ClassVar[str] = "the prompts of a CPD record"
+    activity: Line = described("What the activity was and why it is relevant.")
+    learnt: Line = described("What you learnt.")
+    practice: Optional[Line] = described(
+        "How it will change your practice and help the people you work with.", default=None)
+    peer: Optional[Line] = described("What you learnt from discussing it with a peer.", default=None)
+    standards: Optional[Line] = described("How it relates to your professional standards.", default=None)
+
+    def asked(self) -> list[tuple[str, str]]:
+        """(prompt name, wording) of every prompt this profession asks, in the record's order."""
+        return [(name, getattr(self, name)) for name in CPD_PROMPTS if getattr(self, name)]
+
+
+@dataclass(frozen=True)
+class Profession:
+    """One profession's wording for the CPD record, such as social work or nursing."""
+
+    DESCRIBED_AS: ClassVar[str] = "a profession"
+    id: Id = described("A short name used inside the page, such as social-work.")
+    name: Line = described("The choice as the person reads it.")
+    prompts: CpdPrompts = described("The record's questions in this profession's wording.")
+    note: Optional[Line] = described("One line on what the regulator asks for.", default=None)
+
+
+@dataclass(frozen=True)
+class CpdRecordForm:
+    """The form that turns time spent on the guide into a record for CPD or revalidation."""
+
+    DESCRIBED_AS: ClassVar[str] = "the CPD record"
+    title: Line = described("The heading of the CPD record form.")
+    intro: Markdown = described("What the record is for and how to make it.")
+    reminder: Line = described("The reminder not to include names or details of people.")
+    professions: list[Profession] = described("The wordings to choose from; the first is chosen at the start.")
+
+    def problems(self):
+        names = [profession.id for profession in self.professions]
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                yield ("professions", index, "id"), f'the profession id "{name}" is given twice'
+
+
+@dataclass(frozen=True)
+class ReflectionExercise:
+    """Notes under each 'What does this mean for me?' question, and the CPD record made from them."""
+
+    DESCRIBED_AS: ClassVar[str] = "the reflection notes"
+    intro: Markdown = described("How to use the notes boxes.")
     warning: Markdown = described("The warning shown above the notes: no names or details of people.")
     privacy: Markdown = described("Where the notes are kept, and how to clear them.")
+    cpd_record: CpdRecordForm = described("The form that makes a record for CPD or revalidation.")
 
 
 @dataclass(frozen=True)
@@ -559,7 +608,7 @@ class Training:
 
     DESCRIBED_AS: ClassVar[str] = "the training material"
     quiz: Quiz = described("The self-check quiz.")
-    reflection: ReflectionExercise = described("The reflection exercise.")
+    reflection: ReflectionExercise = described("Notes and the CPD record on the 'What does this mean for me?' page.")
     facilitator: FacilitatorGuide = described("The trainer's guide to a 30-minute session.")
 
 

@@ -14,7 +14,7 @@ from .render.text import label_of, page_address, plain_text, records_with_ids
 HOME_FILE = "index.md"
 
 # The training pages, by role: each is a page in docs/ that calls one macro.
-TRAINING_FILES = {"quiz": "quiz.md", "reflection": "reflection.md", "facilitator": "facilitator.md",
+TRAINING_FILES = {"quiz": "quiz.md", "reflection": "what-does-this-mean-for-me.md", "facilitator": "facilitator.md",
                   "present": "quiz-present.md", "handout": "quiz-handout.md", "answers": "quiz-answers.md"}
 
 
@@ -60,7 +60,6 @@ def site_pages(content: Content) -> list[SitePage]:
         *(section_page(section, content) for section in guide.sections),
         page_with_anchors(content.decision_aid, f"{content.decision_aid.id}.md"),
         page_with_anchors(training.quiz, TRAINING_FILES["quiz"]),
-        page_with_anchors(training.reflection, TRAINING_FILES["reflection"]),
         page_with_anchors(training.facilitator, TRAINING_FILES["facilitator"]),
         *(page_with_anchors(page, f"{page.id}.md") for page in (about.accessibility, about.privacy, about.linking)),
     ]

@@ -91,7 +91,7 @@ def test_home_page_introduces_the_guide_and_links_to_the_four_sections(site):
     assert plain_text(GUIDE.guide.audience) in text
     hrefs = [a["href"] for a in page.select("article .grid.cards a")]
     assert hrefs[:4] == [built_address(page_of(section)) for section in GUIDE.sections]
-    assert hrefs[4:] == ["should-i-share/", "quiz/", "reflection/", "facilitator/"]
+    assert hrefs[4:] == ["should-i-share/", "quiz/", "facilitator/"]
     assert f"Last reviewed: {long_date(GUIDE.review.last_reviewed)}." in text
 
 

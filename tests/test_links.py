@@ -187,8 +187,11 @@ def sub_path_site(tmp_path_factory, content) -> BuiltSite:
     settings = project / "content" / "site.yml"
     text = settings.read_text(encoding="utf-8").replace("\nsite_url:\n", f"\nsite_url: {SUB_PATH_SITE_URL}\n")
     assert SUB_PATH_SITE_URL in text, "content/site.yml no longer has an empty site_url line"
-    text += (f"old_anchors:\n  - id: {OLD_ANCHOR}\n    now: {rule}\n"
-             f"moved_pages:\n  - old: {MOVED_PAGE}\n    new: key-messages/\n")
+    moved = f"  - old: {MOVED_PAGE}\n    new: key-messages/\n"
+    # Added to the pages that have really moved, if any.
+    text = (text.replace("\nmoved_pages:\n", "\nmoved_pages:\n" + moved) if "\nmoved_pages:\n" in text
+            else text + "moved_pages:\n" + moved)
+    text += f"old_anchors:\n  - id: {OLD_ANCHOR}\n    now: {rule}\n"
     settings.write_text(text, encoding="utf-8")
     folder = tmp_path_factory.mktemp("sub-path-site")
     result = run_mkdocs_build(project, folder)

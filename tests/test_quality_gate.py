@@ -78,11 +78,15 @@ def use_every_feature(page, site_server, site):
     page.click("#quiz-clear")
     page.goto(site_server + "quiz-present/")
     page.keyboard.press("ArrowRight")
-    page.goto(site_server + "reflection/")
+    page.goto(site_server + "what-does-this-mean-for-me/")
     page.check("#reflection-save")
     page.locator("textarea").first.fill("A note")
     with page.expect_download():
         page.click("#reflection-download")
+    page.click("#cpd-make")
+    with page.expect_download():
+        page.click("#cpd-download")
+    page.once("dialog", lambda dialog: dialog.accept())
     page.click("#reflection-clear")
     page.goto(site_server + "should-i-share/")
     page.locator(".decision-step.is-current .decision-answers a").first.click()

@@ -9,11 +9,12 @@ from playwright.sync_api import expect
 from macros.loading import load_content
 
 from .conftest import ROOT
-from .helpers import plain_text
+from .helpers import plain_text, printed_pages, squeeze
 
 CONTENT = load_content(ROOT)
 QUESTIONS = CONTENT.training.quiz.questions
 REFLECTION_QUESTIONS = CONTENT.guide.meaning_for_me.questions
+CPD = CONTENT.training.reflection.cpd_record
 STORAGE_PREFIX = "information-sharing-guide:"
 
 
@@ -199,19 +200,26 @@ def test_present_mode_moves_between_questions_with_arrow_keys_and_buttons(browse
 @pytest.fixture
 def reflection(browser_context, site_server):
     page = browser_context.new_page()
-    page.goto(site_server + "reflection/")
+    page.goto(site_server + "what-does-this-mean-for-me/")
     return page
 
 
 def test_saved_notes_survive_a_reload_and_clear_removes_them(reflection):
-    """With 'Save on this device' ticked, notes come back after a reload; 'Clear my notes' removes them."""
+    """With 'Save on this device' ticked, notes and the CPD record's answers come back after a reload;
+    'Clear my notes' removes them."""
     first = f"#note-{REFLECTION_QUESTIONS[0].id}"
+    last_profession = f"#cpd-profession-{CPD.professions[-1].id}"
     reflection.check("#reflection-save")
     reflection.fill(first, "We share by secure email and phone.")
+    reflection.check(last_profession)
+    reflection.fill("#cpd-minutes", "30")
     reflection.reload()
     assert reflection.input_value(first) == "We share by secure email and phone."
+    assert reflection.is_checked(last_profession) and reflection.input_value("#cpd-minutes") == "30"
+    reflection.once("dialog", lambda dialog: dialog.accept())
     reflection.click("#reflection-clear")
-    assert reflection.input_value(first) == ""
+    assert reflection.input_value(first) == "" and reflection.input_value("#cpd-minutes") == ""
+    assert reflection.is_checked(f"#cpd-profession-{CPD.professions[0].id}")
     assert not [key for key in stored_keys(reflection) if key.startswith(STORAGE_PREFIX)]
     reflection.reload()
     assert reflection.input_value(first) == ""
@@ -234,7 +242,7 @@ def test_printing_the_reflection_shows_the_notes_without_the_navigation(reflecti
     assert reflection.locator(f"[data-for='note-{first.id}']").inner_text() == "Check the receiver understood."
     heading = reflection.locator(".reflection-print-heading")
     assert heading.is_visible()
-    assert heading.inner_text().startswith(f"{CONTENT.guide.guide.title}: {CONTENT.training.reflection.title}. Date:")
+    assert heading.inner_text().startswith(f"{CONTENT.guide.guide.title}: {CONTENT.guide.meaning_for_me.title}. Date:")
     assert not reflection.locator(".md-header").is_visible()
     assert not reflection.locator(".md-sidebar--primary").is_visible()
     empty = reflection.locator(f"[data-for='note-{REFLECTION_QUESTIONS[1].id}']")
@@ -250,7 +258,7 @@ def test_downloading_the_reflection_saves_questions_and_notes_as_text(reflection
     path = tmp_path / "notes.txt"
     download_info.value.save_as(path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith(f"{CONTENT.guide.guide.title}: {CONTENT.training.reflection.title}")
+    assert text.startswith(f"{CONTENT.guide.guide.title}: {CONTENT.guide.meaning_for_me.title}")
     for question in REFLECTION_QUESTIONS:
         assert plain_text(question.question) in text
     assert "Record what was shared and why." in text
@@ -265,3 +273,103 @@ def test_download_works_with_nothing_typed(reflection, tmp_path):
     download_info.value.save_as(path)
     text = path.read_text(encoding="utf-8")
     assert text.count("My notes:") == len(REFLECTION_QUESTIONS)
+
+
+def test_print_and_download_come_first_and_clear_comes_last_after_a_confirmation(reflection):
+    """The page's buttons read Print, Download, Make a CPD record, Clear; cancelling the confirmation keeps the
+    notes, accepting it clears them."""
+    buttons = reflection.locator("#reflection-form button:visible").all_inner_texts()
+    assert buttons == ["Print or save as PDF", "Download as a text file", "Make a CPD record", "Clear my notes"]
+    first = f"#note-{REFLECTION_QUESTIONS[0].id}"
+    reflection.fill(first, "Kept after cancelling.")
+    reflection.once("dialog", lambda dialog: dialog.dismiss())
+    reflection.click("#reflection-clear")
+    assert reflection.input_value(first) == "Kept after cancelling."
+    reflection.once("dialog", lambda dialog: dialog.accept())
+    reflection.click("#reflection-clear")
+    assert reflection.input_value(first) == ""
+
+
+def fill_cpd_record(page, profession) -> dict[str, str]:
+    """Choose a profession, fill the activity, tick two parts and answer every prompt it asks; the answers typed."""
+    page.check(f"#cpd-profession-{profession.id}")
+    page.fill("#cpd-minutes", "45")
+    page.check("#cpd-part-1")
+    page.check("#cpd-part-2")
+    typed = {}
+    for name, wording in profession.prompts.asked():
+        expect(page.get_by_role("textbox", name=wording, exact=True)).to_be_visible()
+        typed[name] = f"My answer about {name}."
+        page.get_by_role("textbox", name=wording, exact=True).fill(typed[name])
+    page.fill(f"#note-{REFLECTION_QUESTIONS[0].id}", "We share by secure email.")
+    return typed
+
+
+@pytest.mark.parametrize("profession", CPD.professions, ids=lambda profession: profession.id)
+def test_a_cpd_record_asks_and_gives_the_chosen_professions_prompts(reflection, tmp_path, profession):
+    """Each profession's wording: only its regulator's prompts are asked; the record shows the activity, date,
+    time, parts, answers and notes, and downloads as the same text; nothing is stored without opting in."""
+    typed = fill_cpd_record(reflection, profession)
+    left_out = [name for name in ("activity", "learnt", "practice", "peer", "standards") if name not in typed]
+    for name in left_out:
+        expect(reflection.locator(f"#cpd-{name}")).to_be_hidden()
+    reflection.click("#cpd-make")
+    record = reflection.locator("#cpd-output")
+    expect(record).to_be_focused()
+    shown = squeeze(record.inner_text())
+    for name, text in typed.items():
+        assert f"{dict(profession.prompts.asked())[name]} {text}" in shown
+    for expected in (profession.name, CONTENT.guide.guide.title, "Last reviewed:", "45 minutes", "We share by secure email.",
+                     CPD.reminder.split(".")[0]):
+        assert expected in shown, expected
+    parts = reflection.locator("label[for='cpd-part-1'], label[for='cpd-part-2']").all_inner_texts()
+    assert f"{parts[0]}; {parts[1]}" in shown
+    with reflection.expect_download() as download_info:
+        reflection.click("#cpd-download")
+    path = tmp_path / "cpd.txt"
+    download_info.value.save_as(path)
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    for name, answer in typed.items():
+        assert f"{dict(profession.prompts.asked())[name]}:\n{answer}" in text
+    assert "45 minutes" in text and "We share by secure email." in text
+    assert stored_keys(reflection) == []
+
+
+def test_the_quiz_score_joins_the_record_only_if_remembered_on_this_device_and_ticked(browser_context, site_server):
+    """Without remembered quiz answers no score is offered; with them, it is in the record only once ticked."""
+    page = browser_context.new_page()
+    page.goto(site_server + "what-does-this-mean-for-me/")
+    expect(page.locator("#cpd-include-quiz")).to_be_hidden()
+    page.goto(site_server + "quiz/")
+    page.check("#quiz-remember")
+    for number, question in enumerate(QUESTIONS):
+        answer(page, question, right=number >= 2)
+    page.goto(site_server + "what-does-this-mean-for-me/")
+    score = f"{len(QUESTIONS) - 2} of {len(QUESTIONS)} questions right in the self-check quiz"
+    assert score in page.locator("label[for='cpd-include-quiz']").inner_text()
+    page.click("#cpd-make")
+    assert score not in page.locator("#cpd-output").inner_text()
+    page.check("#cpd-include-quiz")
+    page.click("#cpd-make")
+    assert score in page.locator("#cpd-output").inner_text()
+
+
+def test_printing_the_cpd_record_prints_the_record_alone_on_at_most_two_a4_pages(reflection):
+    """"Print this record" prints the record by itself: its answers and notes, not the questions' prompts,
+    on one or two A4 pages."""
+    reflection.evaluate("window.print = () => { window.printedWith = document.documentElement.className; }")
+    fill_cpd_record(reflection, CPD.professions[0])
+    for question in REFLECTION_QUESTIONS:
+        reflection.fill(f"#note-{question.id}", "A few lines of notes about our practice. " * 6)
+    reflection.click("#cpd-make")
+    reflection.click("#cpd-print")
+    printed_with = reflection.evaluate("window.printedWith")
+    assert "is-printing-cpd-record" in printed_with
+    reflection.evaluate(f"document.documentElement.className = {printed_with!r}")
+    reflection.emulate_media(media="print")
+    sheets = printed_pages(reflection)
+    assert 1 <= len(sheets) <= 2, f"{len(sheets)} pages"
+    printed = " ".join(sheets)
+    assert "My answer about learnt." in printed and "A few lines of notes" in printed
+    assert plain_text(REFLECTION_QUESTIONS[0].prompt) not in printed
+    assert "Make a CPD record" not in printed

@@ -128,23 +128,28 @@ def test_facilitator_page_has_the_plan_prompts_and_links_to_the_printables(site)
         for prompt in question.discussion:
             assert plain_text(prompt) in text
     links = {a["href"] for a in page.select("article a[href]")}
-    for address in ("../quiz-present/", "../quiz-handout/", "../quiz-answers/", "../reflection/", "../quiz/"):
+    for address in ("../quiz-present/", "../quiz-handout/", "../quiz-answers/", "../what-does-this-mean-for-me/",
+                    "../quiz/"):
         assert address in links, f"no link to {address}; found {sorted(links)}"
 
 
 @pytest.mark.parametrize("question", REFLECTION_QUESTIONS, ids=lambda q: q.id)
-def test_reflection_page_has_a_labelled_text_area_for_every_question(site, question):
-    """Each 'What does this mean for me?' question has its prompt and a text area labelled with the question."""
-    page = site.page("reflection/")
+def test_every_reflection_question_has_its_prompt_and_an_optional_notes_box(site, question):
+    """Under each 'What does this mean for me?' question (its heading, at its anchor): the prompt, then a text
+    area whose label names the question and says it is optional."""
+    page = site.page("what-does-this-mean-for-me/")
+    heading = page.find("h2", id=question.id)
+    assert visible_text(heading) == plain_text(question.question)
     area = page.find("textarea", id=f"note-{question.id}")
-    assert area is not None
-    assert visible_text(page.find("label", attrs={"for": area["id"]})) == plain_text(question.question)
-    assert plain_text(question.prompt) in visible_text(page.find(id=f"note-{question.id}-prompt"))
+    assert area in heading.find_all_next("textarea", limit=1)
+    label = visible_text(page.find("label", attrs={"for": area["id"]}))
+    assert label == f"Your notes on: {plain_text(question.question)} (optional)"
+    assert plain_text(question.prompt) in visible_text(page.find(id=f"{question.id}-prompt"))
 
 
 def test_reflection_page_warns_against_writing_names_before_the_notes(site):
     """The warning about names and identifying details comes before the first text area."""
-    page = site.page("reflection/")
+    page = site.page("what-does-this-mean-for-me/")
     warning = page.find(id="reflection-warning")
     assert plain_text(CONTENT.training.reflection.warning) in visible_text(warning)
     first_area = page.select_one("textarea")

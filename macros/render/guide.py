@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import (Guide, GoldenRules, KeyMessagesSection, LawChange, LawfulBases, MeaningForMeSection,
+from ..model import (Guide, GoldenRules, KeyMessagesSection, LawChange, LawfulBases,
                      OfflineCopyText, Resource, ResourcesSection, SiteSettings, Source, SourcesRegister, Topic,
                      WhatIsSection)
 from .text import (add_months, anchored, anchored_list, heading, join, label_of, long_date, page_opening,
@@ -162,19 +162,6 @@ def render_key_messages(section: KeyMessagesSection, book, register: SourcesRegi
     )
 
 
-def render_meaning_for_me(section: MeaningForMeSection, book) -> str:
-    """Section 3: the questions to ask of your own practice, and the duty that always applies."""
-    questions = [join(heading(2, question.question, question.id), question.prompt,
-                      see_also(question.see, book, "Helps to answer it"))
-                 for question in section.questions]
-    return join(
-        page_opening(section),
-        section.intro,
-        *questions,
-        anchored("div", section.requirement.id, section.requirement.text, "requirement admonition important"),
-    )
-
-
 def render_resource(resource: Resource) -> str:
     """One resource: what it is, who it is for, who publishes it, and a link that says where it goes."""
     facts = [f"- **What it is:** {resource.description}", f"- **Who it is for:** {resource.audience}",
@@ -210,13 +197,17 @@ def render_resources(section: ResourcesSection, register: SourcesRegister) -> st
     return join(page_opening(section), section.intro, *map(render_resource, section.items), render_register(register))
 
 
-def render_section(guide: Guide, section_id: str, register: SourcesRegister) -> str:
-    """The page for one section, by its id."""
+def render_section(guide: Guide, section_id: str, register: SourcesRegister, meaning_for_me) -> str:
+    """The page for one section, by its id.
+
+    `meaning_for_me` renders section 3, whose questions carry notes boxes from the training material
+    (render.training.render_meaning_for_me).
+    """
     book = address_book(guide)
     renderers = {
         guide.what_is.id: lambda: render_what_is(guide.what_is, register),
         guide.key_messages.id: lambda: render_key_messages(guide.key_messages, book, register),
-        guide.meaning_for_me.id: lambda: render_meaning_for_me(guide.meaning_for_me, book),
+        guide.meaning_for_me.id: meaning_for_me,
         guide.resources.id: lambda: render_resources(guide.resources, register),
     }
     if section_id not in renderers:

@@ -7,10 +7,14 @@ storage on the device (only when the person asks) and printing.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from html import escape
 
-from ..model import FacilitatorGuide, MeaningForMeSection, Quiz, QuizQuestion, ReflectionExercise
-from .text import heading, join, page_opening
+from ..model import (CPD_PROMPTS, CpdRecordForm, FacilitatorGuide, MeaningForMeSection, Quiz, QuizQuestion,
+                     ReflectionExercise, ReflectionQuestion)
+from .guide import see_also
+from .text import anchored, heading, join, page_opening
 
 QUESTION_TYPE_HINTS = {
     "single": "Choose one answer.",
@@ -23,6 +27,11 @@ QUESTION_TYPE_HINTS = {
 def quiz_version(quiz: Quiz) -> str:
     """A short fingerprint of the questions: stored answers from an older quiz are never shown."""
     return hashlib.sha256(repr(quiz.questions).encode("utf-8")).hexdigest()[:12]
+
+
+def option_letter(index: int) -> str:
+    """The letter of an option, as the handout, the answer key and the projector show it: 0 -> "A"."""
+    return "ABCDEFGHIJ"[index]
 
 
 def option_id(question: QuizQuestion, index: int) -> str:
@@ -120,36 +129,116 @@ def render_quiz(quiz: Quiz, book, lms_note: str = "") -> str:
     )
 
 
-def render_reflection(exercise: ReflectionExercise, section: MeaningForMeSection, guide_title: str) -> str:
-    """The reflection exercise: each 'What does this mean for me?' question with a labelled text area."""
-    questions = "\n\n".join(
-        join(f'<div class="reflection-question" id="{exercise.id}-{question.id}" markdown>',
-             f'<h2><label for="note-{question.id}">{escape(question.question)}</label></h2>',
-             f'<div class="reflection-prompt" id="note-{question.id}-prompt" markdown>\n\n{question.prompt}\n\n</div>',
-             f'<textarea id="note-{question.id}" name="{question.id}" rows="6" '
-             f'aria-describedby="note-{question.id}-prompt reflection-warning"></textarea>',
-             f'<div class="print-only reflection-print-notes" data-for="note-{question.id}"></div>',
-             "</div>")
-        for question in section.questions)
+def notes_box(question: ReflectionQuestion) -> str:
+    """An optional notes box under a question, with a copy that prints every line (a text area prints one box)."""
+    return (f'<div class="reflection-notes" markdown="span"><label for="note-{question.id}">Your notes'
+            f'<span class="visually-hidden"> on: {escape(question.question)}</span> (optional)</label>\n'
+            f'<textarea id="note-{question.id}" name="{question.id}" rows="4" data-question="{escape(question.question)}" '
+            f'aria-describedby="{question.id}-prompt reflection-warning"></textarea>\n'
+            f'<div class="print-only reflection-print-notes" data-for="note-{question.id}"></div></div>')
+
+
+def profession_words(professions, wording) -> str:
+    """One span per profession that has this wording; the script shows the chosen profession's, else the first."""
+    return "".join(f'<span data-profession="{profession.id}"{" hidden" if index else ""}>{escape(words)}</span>'
+                   for index, profession in enumerate(professions)
+                   for words in [wording(profession)] if words)
+
+
+def quiz_answer_key(quiz: Quiz) -> str:
+    """The right option numbers of every question, as the quiz page stores answers: {"id": ["2"], ...}."""
+    return json.dumps({question.id: [str(index + 1) for index, option in enumerate(question.options) if option.correct]
+                       for question in quiz.questions}, separators=(",", ":"))
+
+
+def render_cpd_record(form: CpdRecordForm, activity: str, parts, quiz: Quiz) -> str:
+    """The CPD record form: profession, date, time, parts used, quiz score, the regulator's prompts.
+
+    Nothing here needs the script to be filled in and printed; the script switches the wording between
+    professions, offers the quiz score answered on this device, and puts the record together.
+    """
+    professions = form.professions
+    choices = "\n".join(
+        f'<div class="cpd-choice"><input type="radio" name="cpd-profession" id="cpd-profession-{profession.id}" '
+        f'value="{profession.id}"{" checked" if not index else ""}> '
+        f'<label for="cpd-profession-{profession.id}">{escape(profession.name)}</label></div>'
+        for index, profession in enumerate(professions))
+    notes = "\n".join(f'<p class="cpd-profession-note" data-profession="{profession.id}" hidden>'
+                      f'{escape(profession.note)}</p>' for profession in professions if profession.note)
+    used = "\n".join(
+        f'<div class="cpd-choice"><input type="checkbox" name="cpd-parts" id="cpd-part-{index + 1}" '
+        f'value="{escape(title)}"> <label for="cpd-part-{index + 1}">{escape(title)}</label></div>'
+        for index, title in enumerate(parts))
+    prompts = "\n".join(
+        f'<div class="cpd-prompt" data-prompt="{name}"><label for="cpd-{name}">'
+        f'{profession_words(professions, lambda profession: getattr(profession.prompts, name))}</label>\n'
+        f'<textarea id="cpd-{name}" name="cpd-{name}" rows="4" aria-describedby="cpd-reminder"></textarea>\n'
+        f'<div class="print-only reflection-print-notes" data-for="cpd-{name}"></div></div>'
+        for name in CPD_PROMPTS)
     return join(
-        page_opening(exercise),
-        f'<p class="print-only reflection-print-heading">{escape(guide_title)}: {escape(exercise.title)}. '
+        heading(2, form.title, "cpd-record"),
+        f'<div class="cpd-form" id="cpd-form" data-activity="{escape(activity)}" data-quiz="{quiz.id}" '
+        f"data-version=\"{quiz_version(quiz)}\" data-quiz-answers='{escape(quiz_answer_key(quiz))}' markdown>",
+        form.intro,
+        f'<p class="cpd-reminder" id="cpd-reminder"><strong>{escape(form.reminder)}</strong></p>',
+        f'<fieldset class="cpd-professions" hidden>\n<legend>Wording for your profession</legend>\n{choices}\n'
+        f"{notes}\n</fieldset>",
+        '<fieldset class="cpd-activity">\n<legend>The activity</legend>\n'
+        '<p><label for="cpd-date">Date</label>\n<input type="date" id="cpd-date" name="cpd-date"></p>\n'
+        '<p><label for="cpd-minutes">Time spent, in minutes</label>\n'
+        '<input type="number" id="cpd-minutes" name="cpd-minutes" min="1" max="1000" inputmode="numeric"></p>\n'
+        "</fieldset>",
+        f'<fieldset class="cpd-parts">\n<legend>Which parts did you use?</legend>\n{used}\n</fieldset>',
+        '<div class="cpd-quiz" hidden><input type="checkbox" id="cpd-include-quiz" name="cpd-include-quiz"> '
+        '<label for="cpd-include-quiz">Include my quiz score from this device: '
+        '<span class="cpd-quiz-score"></span></label></div>',
+        prompts,
+        '<p class="cpd-make" hidden><button type="button" class="md-button md-button--primary" id="cpd-make">'
+        "Make a CPD record</button></p>",
+        "</div>",
+        # Filled by the script; printed on its own by "Print this record".
+        '<section class="cpd-output" id="cpd-output" aria-labelledby="cpd-output-title" tabindex="-1" hidden>'
+        '<p class="cpd-output-title" id="cpd-output-title" role="heading" aria-level="3">CPD record</p>'
+        '<div class="cpd-output-body"></div>'
+        '<p class="cpd-output-controls no-print">'
+        '<button type="button" class="md-button" id="cpd-print">Print this record</button> '
+        '<button type="button" class="md-button" id="cpd-download">Download this record as text</button></p>'
+        "</section>",
+    )
+
+
+def render_meaning_for_me(section: MeaningForMeSection, exercise: ReflectionExercise, book, guide_title: str,
+                          cpd_record: str) -> str:
+    """Section 3: the questions to ask of your own practice, each with an optional notes box, the duty that
+    always applies, and the CPD record (`cpd_record`, from render_cpd_record)."""
+    questions = [join(heading(2, question.question, question.id),
+                      f'<div class="reflection-prompt" id="{question.id}-prompt" markdown>\n\n{question.prompt}\n\n</div>',
+                      see_also(question.see, book, "Helps to answer it"),
+                      notes_box(question))
+                 for question in section.questions]
+    title = f"{guide_title}: {section.title}"
+    return join(
+        page_opening(section),
+        f'<p class="print-only reflection-print-heading">{escape(title)}. '
         f'Date: <span class="reflection-print-date"></span></p>',
+        section.intro,
         exercise.intro,
         f'<div class="admonition warning" id="reflection-warning" markdown>\n'
         f'<p class="admonition-title">Do not write names or identifying details</p>\n\n{exercise.warning}\n\n</div>',
         f'<div class="reflection-privacy no-print" markdown>\n\n{exercise.privacy}\n\n</div>',
-        f'<form class="reflection" id="reflection-form" data-exercise="{exercise.id}" '
-        f'data-title="{escape(guide_title)}: {escape(exercise.title)}" markdown>',
+        # data-exercise names the key notes were saved under before this page and the exercise merged.
+        f'<form class="reflection" id="reflection-form" data-exercise="reflection" data-title="{escape(title)}" markdown>',
         # The choice to keep notes comes before the notes, so that nobody types without knowing.
         '<div class="reflection-storage no-print" hidden markdown="span"><input type="checkbox" id="reflection-save"> '
         '<label for="reflection-save">Save on this device</label></div>',
-        questions,
-        f'<div class="reflection-requirement" markdown>\n\n{section.requirement.text}\n\n</div>',
+        *questions,
+        anchored("div", section.requirement.id, section.requirement.text, "requirement admonition important"),
         '<div class="reflection-controls" hidden markdown="span">'
-        '<button type="button" class="md-button" id="reflection-clear">Clear my notes</button> '
         '<button type="button" class="md-button" id="reflection-print">Print or save as PDF</button> '
         '<button type="button" class="md-button" id="reflection-download">Download as a text file</button></div>',
+        cpd_record,
+        '<div class="reflection-controls reflection-clear" hidden markdown="span">'
+        '<button type="button" class="md-button" id="reflection-clear">Clear my notes</button></div>',
         '<div class="visually-hidden" id="reflection-announcer" role="status" aria-live="polite"></div>',
         "</form>",
     )
@@ -173,36 +262,41 @@ def render_facilitator(guide_page: FacilitatorGuide, quiz: Quiz, section: Meanin
 
     `downloads` are (label, address, what it is) for the quiz files an LMS imports.
     """
-    plan_rows = "\n".join(f"| {step.minutes} minutes | {step.activity} |" for step in guide_page.steps)
-    step_notes = [join(heading(3, f"{step.activity} ({step.minutes} minutes)"), step.notes)
-                  for step in guide_page.steps if step.notes]
+    steps = [join(heading(3, f"{step.activity} ({step.minutes} minutes)"), step.notes or "")
+             for step in guide_page.steps]
     quiz_prompts = [discussion_block(f"Question {number}: {question.question}", f"discuss-{question.id}",
                                      question.discussion)
                     for number, question in enumerate(quiz.questions, 1) if question.discussion]
     reflection_prompts = [discussion_block(question.question, f"discuss-{question.id}", question.discussion)
                           for question in section.questions if question.discussion]
     printables = "\n".join([
-        f"- [Quiz in present mode]({pages['present']}): one question per screen, for a projector.",
-        f"- [Quiz handout]({pages['handout']}): questions and options, without answers, to print.",
-        f"- [Quiz answer sheet]({pages['answers']}): the answers and why, for the trainer.",
-        f"- [Reflection exercise]({pages['reflection']}): the questions with space for notes, to print.",
-        f"- [Self-check quiz]({pages['quiz']}): for people to take on their own afterwards.",
+        f"- A screen or projector, to show the [quiz in present mode]({pages['present']}), one question at a time.",
+        f"- The [quiz handout]({pages['handout']}), printed, one for each person: the questions and lettered "
+        "options, without answers.",
+        f"- The [reflection questions]({pages['reflection']}), printed, one for each person: the questions with "
+        "space for notes.",
+        f"- The [quiz answer sheet]({pages['answers']}), printed, for yourself: a one-page key, then the answers "
+        "and why.",
+        f"- Afterwards, the [self-check quiz]({pages['quiz']}), for people to take on their own.",
     ])
+    lms = lms_downloads_block(downloads)
     return join(
         page_opening(guide_page),
+        '<div class="facilitator printable" markdown>',
         guide_page.intro,
         heading(2, "What you need", "what-you-need"),
         printables,
-        lms_downloads_block(downloads),
+        # Nothing to do on paper: an LMS import is done at a computer.
+        f'<div class="no-print" markdown>\n\n{lms}\n\n</div>' if lms else "",
         heading(2, "Ground rules", "ground-rules"),
         guide_page.ground_rules,
-        heading(2, "Session plan", "session-plan"),
-        "| Time | Activity |\n| --- | --- |\n" + plan_rows,
-        *step_notes,
+        heading(2, f"Session plan ({sum(step.minutes for step in guide_page.steps)} minutes)", "session-plan"),
+        *steps,
         heading(2, "Discussion prompts for the quiz", "quiz-discussion"),
         *quiz_prompts,
         heading(2, "Discussion prompts for the reflection questions", "reflection-discussion"),
         *reflection_prompts,
+        "</div>",
     )
 
 
@@ -233,24 +327,68 @@ def render_quiz_present(quiz: Quiz, book) -> str:
     )
 
 
-def render_quiz_handout(quiz: Quiz) -> str:
-    """A printable handout: every question and its options, with boxes to tick and no answers."""
+def render_quiz_handout(quiz: Quiz, partnership_name: str) -> str:
+    """A printable handout: lines for name, team and date, then every question with lettered options to tick.
+
+    Each question is one block that print never splits across pages.
+    """
     blocks = []
     for number, question in enumerate(quiz.questions, 1):
-        options = "\n".join(f'<li markdown><span class="tick-box" aria-hidden="true"></span> {option.text}</li>'
-                            for option in question.options)
-        blocks.append(join(heading(2, f"Question {number}: {question.question}", f"handout-{question.id}"),
-                           scenario_block(question), f"*{QUESTION_TYPE_HINTS[question.type]}*",
-                           f'<ul class="handout-options" markdown>\n{options}\n</ul>'))
+        options = "\n".join(f'<li markdown="span"><span class="tick-box" aria-hidden="true"></span> '
+                            f'<strong class="option-letter">{option_letter(index)}</strong> {option.text}</li>'
+                            for index, option in enumerate(question.options))
+        blocks.append(join(f'<section class="handout-question" aria-labelledby="handout-{question.id}" markdown>',
+                           heading(2, f"Question {number}: {question.question}", f"handout-{question.id}"),
+                           scenario_block(question), f'<p class="quiz-hint">{QUESTION_TYPE_HINTS[question.type]}</p>',
+                           f'<ul class="handout-options" markdown>\n{options}\n</ul>', "</section>"))
     return join(heading(1, f"{quiz.title}: handout", "quiz-handout"),
+                f'<p class="printable-from">{escape(partnership_name)}</p>',
                 '<p class="no-print">Print this page for a team session. The answers are on the answer sheet.</p>',
-                *blocks)
+                '<div class="handout-details"><p>Name:</p><p>Team:</p><p>Date:</p></div>',
+                '<div class="handout printable" markdown>', *blocks, "</div>")
 
 
-def render_quiz_answers(quiz: Quiz, book) -> str:
-    """A printable answer sheet: every question with its answer and why each option is right or wrong."""
-    blocks = [join(heading(2, f"Question {number}: {question.question}", f"answer-{question.id}"),
-                   render_answer(question, book))
-              for number, question in enumerate(quiz.questions, 1)]
+def right_letters(question: QuizQuestion) -> str:
+    """The letters of the right option(s): "B", or "A, B, D" for select all that apply."""
+    return ", ".join(option_letter(index) for index, option in enumerate(question.options) if option.correct)
+
+
+def printed_links(markdown: str, print_address) -> str:
+    """Links to pages of the guide, each marked with the address print shows after its text."""
+    return re.sub(r"\[([^\]]+)\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)",
+                  lambda found: f'[{found.group(1)}]({found.group(2)}){{data-print-address="{print_address(found.group(2))}"}}',
+                  markdown)
+
+
+def render_quiz_answers(quiz: Quiz, book, partnership_name: str, print_address) -> str:
+    """A printable answer sheet: a one-page key of letters, then each question's answer and why every option
+    is right or wrong, one block per question that print never splits.
+
+    `print_address` turns a link to a page of the guide ('key-messages.md#x') into the address printed after it.
+    """
+    key = "\n".join(f"<tr><td>{number}</td><td>{right_letters(question)}</td></tr>"
+                    for number, question in enumerate(quiz.questions, 1))
+    blocks = []
+    for number, question in enumerate(quiz.questions, 1):
+        options = "\n".join(
+            f'<li markdown><strong>{option_letter(index)}. {escape(option.text)}</strong><br>\n{option.feedback}</li>'
+            for index, option in enumerate(question.options))
+        right = "; ".join(f"{option_letter(index)}. {option.text}" for index, option in enumerate(question.options)
+                          if option.correct)
+        blocks.append(join(
+            f'<section class="answer-question" aria-labelledby="answer-{question.id}" markdown>',
+            heading(3, f"Question {number}: {question.question}", f"answer-{question.id}"),
+            f'<p class="quiz-correct-answer" markdown="span"><strong>Answer: {escape(right)}</strong></p>',
+            printed_links(question.explanation, print_address),
+            f'<ul class="answer-options" markdown>\n{options}\n</ul>',
+            printed_links(covers_links(question, book), print_address),
+            "</section>"))
     return join(heading(1, f"{quiz.title}: answer sheet", "quiz-answers"),
-                f"<p>The pass mark is {quiz.pass_mark} out of {len(quiz.questions)}.</p>", *blocks)
+                f'<p class="printable-from">{escape(partnership_name)}</p>',
+                '<div class="answer-sheet printable" markdown>',
+                heading(2, "Answer key", "answer-key"),
+                f'<table class="answer-key">\n<thead><tr><th scope="col">Question</th><th scope="col">Answer</th></tr>'
+                f"</thead>\n<tbody>\n{key}\n</tbody>\n</table>",
+                f"<p>The pass mark is {quiz.pass_mark} out of {len(quiz.questions)}.</p>",
+                heading(2, "The answers explained", "answers-explained"),
+                *blocks, "</div>")
