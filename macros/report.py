@@ -49,7 +49,8 @@ def overdue_warning(guide, today: datetime.date) -> str | None:
 
 def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
     """The report's text, and whether anything is overdue."""
-    guide = load_content(root).guide
+    content = load_content(root)
+    guide = content.guide
     status, overdue = review_status(guide.review.last_reviewed, guide.review.review_every_months, today)
     lines = [f"{guide.guide.title}", f"  Owner: {guide.review.owner}",
              f"  Last reviewed: {long_date(guide.review.last_reviewed)}", f"  {status}", ""]
@@ -57,6 +58,8 @@ def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
     lines.append(f"Resource addresses to confirm: {len(unconfirmed)}")
     lines += [f"  - {item.id}: {item.title} ({item.publisher}) -> for now links to {item.url}"
               for item in unconfirmed]
+    lines.append(f"Content warnings: {len(content.warnings)}")
+    lines += [f"  - {warning}" for warning in content.warnings]
     return "\n".join(lines), overdue
 
 

@@ -71,9 +71,14 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     ids: list[tuple[str, str, tuple]] = field(default_factory=list)  # (id, kind, path)
     refs: list[tuple[str, tuple[str, ...], tuple]] = field(default_factory=list)  # (id, kinds, path)
+    # Worth an editor's look, but not wrong: the build goes on, and the content report lists them.
+    warnings: list[Problem] = field(default_factory=list)
 
     def report(self, path: tuple, message: str) -> None:
         self.problems.append(Problem(self.document.file, self.document.line_of(path), format_path(path), message))
+
+    def warn(self, path: tuple, message: str) -> None:
+        self.warnings.append(Problem(self.document.file, self.document.line_of(path), format_path(path), message))
 
 
 def describe_type(tp) -> str:
@@ -248,6 +253,8 @@ def _check_record(cls, value, path: tuple, state: Checked):
         state.ids.append((record.id, kind, path + ("id",)))
     for relative, message in getattr(record, "problems", lambda: [])():
         state.report(path + tuple(relative), message)
+    for relative, message in getattr(record, "warnings", lambda: [])():
+        state.warn(path + tuple(relative), message)
     return record
 
 
