@@ -267,7 +267,7 @@ def test_every_slide_with_its_answer_revealed_fits_the_screen_in_large_type(brow
             measured = page.evaluate("""() => {
                 const slide = document.querySelector('.present-slide:not([hidden])');
                 const controls = document.querySelector('.present-controls').getBoundingClientRect();
-                const option = slide.querySelector('.present-option-text') || slide.querySelector('h1');
+                const option = slide.querySelector('.present-option-text') || slide.querySelector('.present-subtitle');
                 return {id: slide.id, overflow: slide.scrollHeight - slide.clientHeight,
                         controlsBottom: controls.bottom, type: parseFloat(getComputedStyle(option).fontSize),
                         revealed: !slide.querySelector('details') || slide.querySelector('details').open}; }""")

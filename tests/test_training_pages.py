@@ -140,7 +140,7 @@ def test_present_mode_has_a_title_slide_then_one_lettered_slide_per_question(sit
     """The projector view opens on the session's name, then has a slide per question, in order, with options
     lettered A, B, C as on the quiz page, and the answer behind 'Reveal answer'."""
     page = site.page("quiz-present/")
-    title = page.select_one(".present-title h1")
+    title = page.select_one("h1#quiz-present")
     assert visible_text(title) == f"{CONTENT.guide.guide.title}: {QUIZ.title}"
     assert page.select_one(".present-qr") is None, "a QR code without a site address to point to"
     slides = page.select(".present-slide:not(.present-title)")

@@ -64,7 +64,8 @@
       each(slide.querySelectorAll(".present-option[data-correct='true'] .option-letter"), function (letter) {
         right.push(letter.textContent);
       });
-      position.textContent = slideName(current) + ". Right: " + right.join(" and ") + ".";
+      var letters = right.length > 1 ? right.slice(0, -1).join(", ") + " and " + right[right.length - 1] : right[0];
+      position.textContent = slideName(current) + ". Right: " + letters + ".";
     } else {
       position.textContent = slideName(current);
     }
@@ -135,12 +136,14 @@
     fit();
   }
 
-  function show(index, moveFocus) {
+  // fromUser: the trainer moved (not the first showing, which leaves the address and the Tab order alone).
+  function show(index, moveFocus, fromUser) {
     if (slides[current]) {
       slides[current].classList.remove("is-revealed");
     }
     current = Math.max(0, Math.min(slides.length - 1, index));
     each(slides, function (slide, i) { slide.hidden = i !== current; });
+    stage.classList.toggle("is-on-title", current === 0);
     previous.disabled = current === 0;
     next.disabled = current === slides.length - 1;
     revealButton.disabled = current === 0;
@@ -148,11 +151,11 @@
     reveal(false);
     showCounting();
     // The address follows the slide, so a trainer can reload or share the current question.
-    if (window.history.replaceState) {
+    if (fromUser && window.history.replaceState) {
       window.history.replaceState(null, "", "#" + slides[current].id);
     }
     if (moveFocus) {
-      var title = slides[current].querySelector("h1, h2");
+      var title = current === 0 ? document.getElementById("quiz-present") : slides[current].querySelector("h2");
       title.setAttribute("tabindex", "-1");
       title.focus({ preventScroll: true });
     }
@@ -176,8 +179,8 @@
   });
   window.addEventListener("resize", fit);
 
-  previous.addEventListener("click", function () { show(current - 1, false); });
-  next.addEventListener("click", function () { show(current + 1, false); });
+  previous.addEventListener("click", function () { show(current - 1, false, true); });
+  next.addEventListener("click", function () { show(current + 1, false, true); });
   revealButton.addEventListener("click", function () { reveal(!isRevealed()); });
   countButton.addEventListener("click", function () { counting = !counting; showCounting(); });
   fullscreenButton.addEventListener("click", toggleFullscreen);
@@ -193,11 +196,11 @@
     }
     var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     if (MOVES[key]) {
-      show(current + MOVES[key], true);
+      show(current + MOVES[key], true, true);
     } else if (key === "Home") {
-      show(0, true);
+      show(0, true, true);
     } else if (key === "End") {
-      show(slides.length - 1, true);
+      show(slides.length - 1, true, true);
     } else if (key === "r") {
       reveal(current > 0 && !isRevealed());
     } else if (key === "f") {
@@ -221,5 +224,5 @@
   });
   stage.classList.add("is-presenting");
   controls.hidden = false;
-  show(start, false);
+  show(start, false, false);
 })();

@@ -68,14 +68,17 @@ def correct_answer_text(question: QuizQuestion) -> str:
     return f"The answer is: {right[0]}"
 
 
-def render_answer(question: QuizQuestion, book) -> str:
-    """The full answer: right answer(s), explanation, and why each option is right or wrong."""
+def render_answer(question: QuizQuestion, book, with_feedback: bool = True) -> str:
+    """The full answer: right answer(s), explanation, and why each option is right or wrong.
+
+    The projector leaves out each option's feedback (`with_feedback=False`): the room sees the explanation."""
     feedback = "\n".join(
         f"<li markdown><strong>{escape(option.text)}</strong>: {option.feedback}</li>"
         for option in question.options)
     return join(f'<p class="quiz-correct-answer" markdown><strong>{escape(correct_answer_text(question))}'
                 f'</strong></p>',
-                question.explanation, f'<ul class="quiz-all-feedback" markdown>\n{feedback}\n</ul>',
+                question.explanation,
+                f'<ul class="quiz-all-feedback" markdown>\n{feedback}\n</ul>' if with_feedback else "",
                 covers_links(question, book))
 
 
@@ -245,7 +248,7 @@ def qr_code_svg(address: str, label: str) -> str:
     return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
-def present_title_slide(quiz: Quiz, guide_title: str, quiz_address: str | None) -> str:
+def present_title_slide(quiz: Quiz, quiz_address: str | None) -> str:
     """The first slide: the session's name and, when the site's address is known, a QR code to the quiz."""
     qr = ""
     if quiz_address:
@@ -253,8 +256,8 @@ def present_title_slide(quiz: Quiz, guide_title: str, quiz_address: str | None) 
         qr = (f'<figure class="present-qr">{qr_code_svg(quiz_address, label)}'
               f'<figcaption>Take the quiz on your phone: scan the code or go to <span class="present-address">'
               f'{escape(quiz_address)}</span></figcaption></figure>')
+    # The page's h1 sits just before this slide, outside it, so that every slide's page still has it.
     return join('<section class="present-slide present-title" id="slide-start" aria-labelledby="quiz-present" markdown>',
-                f'<h1 id="quiz-present">{escape(guide_title)}: {escape(quiz.title)}</h1>',
                 f'<p class="present-subtitle">A team session: {len(quiz.questions)} questions, one at a time.</p>',
                 qr,
                 # Read only with the script, which is what makes the keys work.
@@ -270,7 +273,7 @@ def present_slide(question: QuizQuestion, number: int, total: int, book) -> str:
     The script reveals it in place: a tick and "Right" on the right option(s), the others dimmed."""
     options = "\n".join(
         f'<li class="present-option" data-correct="{str(option.correct).lower()}" markdown="span">'
-        f'<span class="option-letter">{option_letter(index)}</span> <span class="present-option-text" markdown="span">'
+        f'<span class="option-letter">{option_letter(index)}</span> <span class="present-option-text">'
         f'{option.text}</span>'
         + ('<span class="present-verdict" hidden><span aria-hidden="true">\u2713</span> Right</span>'
            if option.correct else "")
@@ -287,7 +290,7 @@ def present_slide(question: QuizQuestion, number: int, total: int, book) -> str:
         f'<ol class="present-options" markdown>\n{options}\n</ol>',
         "</div>",
         f'<details class="quiz-answer present-answer" markdown>\n<summary>Reveal answer</summary>\n\n'
-        f"{render_answer(question, book)}\n</details>",
+        f"{render_answer(question, book, with_feedback=False)}\n</details>",
         "</section>")
 
 
@@ -300,8 +303,10 @@ def render_quiz_present(quiz: Quiz, book, guide_title: str, quiz_address: str | 
     slides = [present_slide(question, number, total, book) for number, question in enumerate(quiz.questions, 1)]
     return join(
         '<div class="present" id="present" markdown>',
+        # Shown large on the title slide; kept for screen readers (and the page's outline) on the others.
+        f'<h1 id="quiz-present" class="present-heading">{escape(guide_title)}: {escape(quiz.title)}</h1>',
         '<div class="present-slides" markdown>',
-        present_title_slide(quiz, guide_title, quiz_address),
+        present_title_slide(quiz, quiz_address),
         *slides,
         "</div>",
         '<div class="present-controls" role="group" aria-label="Presentation controls" hidden markdown="span">'
