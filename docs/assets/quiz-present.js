@@ -29,6 +29,7 @@
   var tallies = {};
   // Type shrinks from this share of the screen until the slide fits; never below SMALLEST pixels.
   var SMALLEST = 14;
+  var NARROW = 600;
 
   function slideName(index) {
     return index === 0 ? "Title" : "Question " + index + " of " + (slides.length - 1);
@@ -36,6 +37,11 @@
 
   function fit() {
     var slide = slides[current];
+    // A phone is not a projector: ordinary type, and the slide scrolls (see quiz-present.css).
+    if (window.innerWidth < NARROW) {
+      stage.style.fontSize = "";
+      return;
+    }
     var size = Math.min(window.innerWidth / 34, window.innerHeight / 17);
     stage.style.fontSize = size + "px";
     while (size > SMALLEST && (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1)) {
