@@ -45,7 +45,7 @@
     var size = Math.min(window.innerWidth / 34, window.innerHeight / 17);
     stage.style.fontSize = size + "px";
     while (size > SMALLEST && (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1)) {
-      size = Math.max(SMALLEST, size * 0.94);
+      size = Math.max(SMALLEST, size * 0.97);
       stage.style.fontSize = size + "px";
     }
   }
