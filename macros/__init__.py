@@ -49,9 +49,11 @@ def define_env(env):
     from .report import overdue_warning
 
     warning = overdue_warning(guide, datetime.date.today())
+    # INFO, not WARNING: strict mode fails the build on a warning, and neither of these must stop it.
     if warning:
-        # INFO, not WARNING: strict mode fails the build on a warning, and an overdue review must not stop it.
         log.info(warning)
+    for content_warning in content.warnings:
+        log.info(f"CONTENT WARNING: {content_warning}")
 
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
@@ -99,7 +101,10 @@ def define_env(env):
     env.macro(lambda: render_facilitator(training.facilitator, training.quiz, guide.meaning_for_me, TRAINING_FILES,
                                          [(item.label, item.path, item.description) for item in downloads]),
               "facilitator")
-    env.macro(lambda: render_quiz_present(training.quiz, book), "quiz_present")
+    # The QR code on the projector's title slide needs the quiz's full address, so only when site_url is set.
+    quiz_address = site.site_url + page_address(TRAINING_FILES["quiz"]) if site.site_url else None
+    env.macro(lambda: render_quiz_present(training.quiz, book, guide.guide.title, quiz_address,
+                                          TRAINING_FILES["facilitator"]), "quiz_present")
     env.macro(lambda: render_quiz_handout(training.quiz, site.partnership_name), "quiz_handout")
     # On paper a link shows where it goes: the full address when the site's address is known.
     env.macro(lambda: render_quiz_answers(training.quiz, book, site.partnership_name,

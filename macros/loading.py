@@ -33,6 +33,8 @@ class Content:
     about: model.About
     decision_aid: model.DecisionAid
     sources: model.SourcesRegister
+    # Not wrong, but worth an editor's look (file:line, field, why): logged by the build, listed by the report.
+    warnings: tuple[Problem, ...] = ()
 
 
 def load_content(root: Path) -> Content:
@@ -64,4 +66,5 @@ def load_content(root: Path) -> Content:
         raise ContentError(problems)
     return Content(site=site, guide=loaded["content/information-sharing.yml"],
                    training=loaded["quizzes/information-sharing.yml"], about=loaded["content/about.yml"],
-                   decision_aid=loaded["content/decision-aid.yml"], sources=loaded["content/sources.yml"])
+                   decision_aid=loaded["content/decision-aid.yml"], sources=loaded["content/sources.yml"],
+                   warnings=tuple(warning for state in states for warning in state.warnings))

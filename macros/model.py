@@ -433,6 +433,8 @@ class Guide:
 # ---- The self-check quiz, the reflection exercise and the trainer's notes (quizzes/*.yml) ----
 
 QUESTION_TYPES = ("single", "multiple", "true-false", "scenario")
+# A right option this many times as long as the longest other option gives the answer away.
+GIVEAWAY_LENGTH_RATIO = 1.5
 # More options than this are hard to read on one screen, and LMS exports share marks out in tenths at the finest.
 MOST_OPTIONS = 10
 
@@ -496,6 +498,21 @@ class QuizQuestion:
         for index, text in enumerate(texts):
             if text in texts[:index]:
                 yield ("options", index, "text"), f'the option "{text}" is given twice'
+
+    def warnings(self):
+        """A right option much longer than every other: people pick the longest answer, not the right one."""
+        if self.type not in ("single", "scenario"):
+            return
+        right = next((index for index, option in enumerate(self.options) if option.correct), None)
+        others = [len(option.text) for option in self.options if not option.correct]
+        if right is None or not others:
+            return
+        length, longest_other = len(self.options[right].text), max(others)
+        if length >= GIVEAWAY_LENGTH_RATIO * longest_other:
+            yield ("options", right, "text"), (
+                f'question "{self.id}": the right option is {length} characters, {length / longest_other:.1f} times '
+                f"the longest other option ({longest_other}), which gives the answer away; expected at most "
+                f"{GIVEAWAY_LENGTH_RATIO} times: shorten it or make the other options as full")
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,8 @@ def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
     lines += ["", *front_door_lines(content.site.front_doors), ""]
     lines += [*sources_lines(content.sources, today, guide.review.review_every_months), ""]
     lines += law_change_lines(content.sources)
+    lines += ["", f"Content warnings: {len(content.warnings)}"]
+    lines += [f"  - {warning}" for warning in content.warnings]
     return "\n".join(lines), overdue
 
 

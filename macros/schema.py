@@ -65,9 +65,15 @@ class Checked:
     refs: list[tuple[str, tuple[str, ...], tuple]] = field(default_factory=list)  # (id, kinds, path)
     guide_links: list[tuple[GuideLink, tuple]] = field(default_factory=list)  # links to pages of the guide
     names: dict[tuple, str] = field(default_factory=dict)  # path of a record with an id -> 'rule "x"'
+    # Worth an editor's look, but not wrong: the build goes on, and the content report lists them.
+    warnings: list[Problem] = field(default_factory=list)
 
     def report(self, path: tuple, message: str) -> None:
         self.problems.append(Problem(self.document.file, self.document.line_of(path),
+                                     format_path(path, self.names), message))
+
+    def warn(self, path: tuple, message: str) -> None:
+        self.warnings.append(Problem(self.document.file, self.document.line_of(path),
                                      format_path(path, self.names), message))
 
 
@@ -251,6 +257,8 @@ def _check_record(cls, value, path: tuple, state: Checked):
     record = cls(**arguments)
     for relative, message in getattr(record, "problems", lambda: [])():
         state.report(path + tuple(relative), message)
+    for relative, message in getattr(record, "warnings", lambda: [])():
+        state.warn(path + tuple(relative), message)
     return record
 
 

@@ -335,3 +335,25 @@ def test_html_a_browser_reads_differently_is_caught_by_the_browser_grade_parser(
     html = '<p><a href="javascript:alert(1)" href="https://www.gov.uk/">advice</a></p>'
     assert not browser_reads_the_same(html)
     assert browser_reads_the_same('<p><a href="https://www.gov.uk/" title="Advice">advice</a> and <br>more</p>')
+def test_a_right_option_much_longer_than_the_others_is_a_warning_with_file_and_line(tmp_path):
+    """A right option 1.5 times as long as every other is reported as a warning (file:line, field, question id),
+    not a problem: the content still loads, and the content report lists it."""
+    from macros.report import content_report
+
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path)
+    quiz_file = project / "quizzes" / "information-sharing.yml"
+    text = quiz_file.read_text(encoding="utf-8")
+    short = "        - text: They help you decide whether, when and how to share information.\n"
+    assert short in text
+    quiz_file.write_text(text.replace(short, short.rstrip("\n").removesuffix(".") + (
+        ", in every case, with every agency, and always alongside your own organisation's policies.\n")),
+        encoding="utf-8")
+    line = text[:text.index(short)].count("\n") + 1
+    content = load_content(project)
+    assert [str(warning).split(": the right option")[0] for warning in content.warnings] == [
+        f'quizzes/information-sharing.yml:{line}: quiz.questions[0] (quiz question "what-the-golden-rules-are-for")'
+        '.options[1].text: question "what-the-golden-rules-are-for"']
+    report, _ = content_report(project, content.guide.review.last_reviewed)
+    assert "Content warnings: 1" in report and f"quizzes/information-sharing.yml:{line}:" in report

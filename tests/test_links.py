@@ -285,3 +285,14 @@ def test_under_a_sub_path_search_works(browser, sub_path_site):
         finally:
             context.close()
     assert failed == []
+
+
+def test_with_a_site_address_the_projector_title_slide_has_a_qr_code_to_the_quiz(sub_path_site):
+    """When site_url is set, the projector's title slide shows a QR code (SVG made at build time) labelled with the
+    quiz's full address, and prints the address beside it; without site_url there is none (test_training_pages)."""
+    figure = sub_path_site.page("quiz-present/").select_one(".present-title .present-qr")
+    assert figure is not None
+    svg = figure.find("svg")
+    assert svg["role"] == "img" and svg["aria-label"].endswith(SUB_PATH_SITE_URL + "quiz/")
+    assert svg.get("viewbox") and len(svg.find_all("path")) >= 2  # scales with the slide; dark modules on white
+    assert SUB_PATH_SITE_URL + "quiz/" in figure.figcaption.get_text()

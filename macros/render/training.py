@@ -38,6 +38,19 @@ def option_id(question: QuizQuestion, index: int) -> str:
     return f"{question.id}-option-{index + 1}"
 
 
+def option_letter(index: int) -> str:
+    """The letter an option is known by on every page and on paper: 0 -> "A", 1 -> "B"."""
+    return chr(ord("A") + index)
+
+
+def feedback_reason(option) -> str:
+    """An option's feedback without its opening verdict ("Right." or "Wrong."): the reason alone."""
+    for verdict in ("Right.", "Wrong."):
+        if option.feedback.startswith(verdict):
+            return option.feedback.removeprefix(verdict).strip()
+    return option.feedback
+
+
 def scenario_block(question: QuizQuestion) -> str:
     """The practice situation of a scenario question, or nothing for other questions."""
     return f'<div class="quiz-scenario" markdown>\n\n{question.scenario}\n\n</div>' if question.scenario else ""
@@ -64,15 +77,27 @@ def correct_answer_text(question: QuizQuestion) -> str:
     return f"The answer is: {right[0]}"
 
 
-def render_answer(question: QuizQuestion, book) -> str:
-    """The full answer: right answer(s), explanation, and why each option is right or wrong."""
+def render_answer(question: QuizQuestion, book, with_feedback: bool = True) -> str:
+    """The full answer: right answer(s), explanation, and why each option is right or wrong.
+
+    The projector leaves out each option's feedback (`with_feedback=False`): the room sees the explanation."""
     feedback = "\n".join(
         f"<li markdown><strong>{escape(option.text)}</strong>: {option.feedback}</li>"
         for option in question.options)
     return join(f'<p class="quiz-correct-answer" markdown><strong>{escape(correct_answer_text(question))}'
                 f'</strong></p>',
-                question.explanation, f'<ul class="quiz-all-feedback" markdown>\n{feedback}\n</ul>',
+                question.explanation,
+                f'<ul class="quiz-all-feedback" markdown>\n{feedback}\n</ul>' if with_feedback else "",
                 covers_links(question, book))
+
+
+def missed_feedback(question: QuizQuestion, index: int, option) -> str:
+    """In a select-all question, what a right option left unticked says: never "Right.", which would
+    read as praise for an answer the person did not give."""
+    if question.type != "multiple" or not option.correct:
+        return ""
+    return (f'\n<div class="quiz-option-feedback quiz-missed" id="{option_id(question, index)}-missed" hidden markdown>'
+            f'<strong>You missed this one.</strong> {feedback_reason(option)}</div>')
 
 
 def render_question(question: QuizQuestion, number: int, book) -> str:
@@ -81,9 +106,11 @@ def render_question(question: QuizQuestion, number: int, book) -> str:
     options = "\n".join(
         f'<div class="quiz-option" data-correct="{str(option.correct).lower()}" markdown="span">'
         f'<input type="{input_type}" name="{question.id}" id="{option_id(question, index)}" value="{index + 1}">'
-        f' <label for="{option_id(question, index)}">{option.text}</label></div>\n'
+        f' <label for="{option_id(question, index)}"><span class="option-letter">{option_letter(index)}</span> '
+        f'{option.text}</label></div>\n'
         f'<div class="quiz-option-feedback" id="{option_id(question, index)}-feedback" hidden markdown>'
         f'{option.feedback}</div>'
+        + missed_feedback(question, index, option)
         for index, option in enumerate(question.options))
     return join(
         f'<fieldset class="quiz-question" id="{question.id}" data-type="{question.type}" markdown>',
@@ -101,6 +128,12 @@ def render_question(question: QuizQuestion, number: int, book) -> str:
     )
 
 
+def pass_mark_sentence(quiz: Quiz) -> str:
+    """The pass mark, worded to suit both uses: a self-check on your own, and a score a learning system records."""
+    return (f"{len(quiz.questions)} questions. Aim for {quiz.pass_mark} or more right: that is also the pass mark "
+            "if your organisation records the quiz as training.")
+
+
 def render_quiz(quiz: Quiz, book, lms_note: str = "") -> str:
     """The quiz page: a form of fieldsets that works without JavaScript, with controls the script enables.
 
@@ -111,8 +144,7 @@ def render_quiz(quiz: Quiz, book, lms_note: str = "") -> str:
         page_opening(quiz),
         quiz.intro,
         f'<div class="admonition note quiz-lms-note" markdown>\n\n{lms_note}\n\n</div>' if lms_note else "",
-        f'<p class="quiz-pass-mark">{len(quiz.questions)} questions. The pass mark is {quiz.pass_mark} '
-        f"correct answers.</p>",
+        f'<p class="quiz-pass-mark">{pass_mark_sentence(quiz)}</p>',
         f'<form class="quiz" id="quiz-form" data-quiz="{quiz.id}" data-version="{quiz_version(quiz)}" '
         f'data-pass-mark="{quiz.pass_mark}" markdown>',
         '<div class="quiz-storage" hidden markdown="span"><input type="checkbox" id="quiz-remember"> '
@@ -300,30 +332,88 @@ def render_facilitator(guide_page: FacilitatorGuide, quiz: Quiz, section: Meanin
     )
 
 
-def render_quiz_present(quiz: Quiz, book) -> str:
-    """Present mode: one question per screen in large type, the answer revealed on demand."""
-    slides = []
-    for number, question in enumerate(quiz.questions, 1):
-        options = "\n".join(f"<li markdown>{option.text}</li>" for option in question.options)
-        slides.append(join(
-            f'<section class="present-slide" id="slide-{number}" aria-labelledby="slide-{number}-title" markdown>',
-            f'<h2 id="slide-{number}-title">Question {number} of {len(quiz.questions)}: {escape(question.question)}</h2>',
-            scenario_block(question),
-            f'<p class="quiz-hint">{QUESTION_TYPE_HINTS[question.type]}</p>',
-            f'<ol class="present-options" type="A" markdown>\n{options}\n</ol>',
-            f'<details class="quiz-answer" markdown>\n<summary>Reveal answer</summary>\n\n'
-            f"{render_answer(question, book)}\n</details>",
-            "</section>"))
+def qr_code_svg(address: str, label: str) -> str:
+    """A QR code for `address` as inline SVG, made at build time: dark squares on white in both colour schemes,
+    sized by the stylesheet (it has a viewBox and no fixed size)."""
+    import segno  # only the projector view needs it
+
+    svg = segno.make(address, error="m").svg_inline(scale=1, border=4, dark="#000", light="#fff", omitsize=True,
+                                                    title=label)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
+
+
+def present_title_slide(quiz: Quiz, quiz_address: str | None) -> str:
+    """The first slide: the session's name and, when the site's address is known, a QR code to the quiz."""
+    qr = ""
+    if quiz_address:
+        label = f"QR code that opens the {quiz.title.lower()} at {quiz_address}"
+        qr = (f'<figure class="present-qr">{qr_code_svg(quiz_address, label)}'
+              f'<figcaption>Take the quiz on your phone: scan the code or go to <span class="present-address">'
+              f'{escape(quiz_address)}</span></figcaption></figure>')
+    # The page's h1 sits just before this slide, outside it, so that every slide's page still has it.
+    return join('<section class="present-slide present-title" id="slide-start" aria-labelledby="quiz-present" markdown>',
+                f'<p class="present-subtitle">A team session: {len(quiz.questions)} questions, one at a time.</p>',
+                qr,
+                # Read only with the script, which is what makes the keys work.
+                '<p class="present-help">Keys: the arrows, or Page Up and Page Down on a clicker, move between '
+                "slides; Home and End go to the first and last; R reveals the answer; F is full screen, and Escape "
+                "leaves it.</p>",
+                "</section>")
+
+
+def present_slide(question: QuizQuestion, number: int, total: int, book) -> str:
+    """One question on the projector: lettered options, and the answer kept in a disclosure until revealed.
+
+    The script reveals it in place: a tick and "Right" on the right option(s), the others dimmed."""
+    options = "\n".join(
+        f'<li class="present-option" data-correct="{str(option.correct).lower()}" markdown="span">'
+        f'<span class="option-letter">{option_letter(index)}</span> <span class="present-option-text">'
+        f'{option.text}</span>'
+        + ('<span class="present-verdict" hidden><span aria-hidden="true">\u2713</span> Right</span>'
+           if option.correct else "")
+        + "</li>"
+        for index, option in enumerate(question.options))
     return join(
-        heading(1, f"{quiz.title}: present mode", "quiz-present"),
-        '<p class="present-help no-print">Use the Previous and Next buttons, or the left and right arrow keys.</p>',
+        f'<section class="present-slide" id="slide-{number}" aria-labelledby="slide-{number}-title" '
+        f'data-type="{question.type}" markdown>',
+        '<div class="present-question" markdown>',
+        f'<h2 id="slide-{number}-title"><span class="present-number">Question {number} of {total}:</span> '
+        f"{escape(question.question)}</h2>",
+        scenario_block(question),
+        f'<p class="quiz-hint">{QUESTION_TYPE_HINTS[question.type]}</p>',
+        f'<ol class="present-options" markdown>\n{options}\n</ol>',
+        "</div>",
+        f'<details class="quiz-answer present-answer" markdown>\n<summary>Reveal answer</summary>\n\n'
+        f"{render_answer(question, book, with_feedback=False)}\n</details>",
+        "</section>")
+
+
+def render_quiz_present(quiz: Quiz, book, guide_title: str, quiz_address: str | None, leave_address: str) -> str:
+    """The projector view: a title slide, then one question per slide; the script adds the controls.
+
+    `quiz_address` is the quiz's full address when the site's address is known (for the QR code), else None.
+    `leave_address` is the trainer's page, where "Leave" goes."""
+    total = len(quiz.questions)
+    slides = [present_slide(question, number, total, book) for number, question in enumerate(quiz.questions, 1)]
+    return join(
         '<div class="present" id="present" markdown>',
+        # Shown large on the title slide; kept for screen readers (and the page's outline) on the others.
+        f'<h1 id="quiz-present" class="present-heading">{escape(guide_title)}: {escape(quiz.title)}</h1>',
+        '<div class="present-slides" markdown>',
+        present_title_slide(quiz, quiz_address),
         *slides,
         "</div>",
-        '<div class="present-controls" hidden markdown="span">'
-        '<button type="button" class="md-button" id="present-previous">Previous</button> '
-        '<span class="present-position" id="present-position" aria-live="polite"></span> '
-        '<button type="button" class="md-button md-button--primary" id="present-next">Next</button></div>',
+        '<div class="present-controls" role="group" aria-label="Presentation controls" hidden markdown="span">'
+        '<button type="button" class="md-button" id="present-previous" aria-keyshortcuts="ArrowLeft">Previous</button>'
+        ' <span class="present-position" id="present-position" aria-live="polite"></span> '
+        '<button type="button" class="md-button md-button--primary" id="present-next" aria-keyshortcuts="ArrowRight">'
+        "Next</button> "
+        '<button type="button" class="md-button" id="present-reveal" aria-keyshortcuts="R" aria-pressed="false">'
+        "Reveal answer (R)</button> "
+        '<button type="button" class="md-button" id="present-count" aria-pressed="false">Room count</button> '
+        '<button type="button" class="md-button" id="present-fullscreen" aria-keyshortcuts="F">Full screen (F)</button> '
+        f"[Leave]({leave_address}){{ .present-leave }}</div>",
+        "</div>",
     )
 
 
