@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import (Guide, GoldenRules, KeyMessagesSection, MeaningForMeSection, OfflineCopyText, Resource,
+from ..model import (Guide, GoldenRules, KeyMessage, KeyMessagesSection, MeaningForMeSection, OfflineCopyText, Resource,
                      ResourcesSection, SiteSettings, Topic, WhatIsSection)
-from .text import (add_months, anchored, anchored_list, heading, join, label_of, long_date, page_opening,
+from .text import (add_months, anchored, anchored_list, disclosure, heading, join, label_of, long_date, page_opening,
                    published_date, records_with_ids, sources_block)
 
 HOME_PAGE = "index.md"
@@ -99,35 +99,61 @@ def render_what_is(section: WhatIsSection) -> str:
     )
 
 
+def render_golden_rules_summary(rules: GoldenRules) -> str:
+    """The seven golden rules as a short numbered list, each linking to the rule in full further down."""
+    items = "\n".join(f'<li><a href="#{rule.id}">{rule.label}</a></li>' for rule in rules.rules)
+    return join(heading(2, f"{rules.title} at a glance", "golden-rules-at-a-glance"),
+                f'<ol class="rule-summary" markdown>\n{items}\n</ol>')
+
+
 def render_golden_rules(rules: GoldenRules) -> str:
-    """The seven golden rules, numbered, with their source and how they apply to adults."""
-    numbered = [join(heading(3, f"{number}. {rule.title}", rule.id), rule.text)
-                for number, rule in enumerate(rules.rules, start=1)]
+    """The seven golden rules in full: each numbered rule's heading, and what it says opening below it,
+    then how the rules apply to adults. Where they come from opens under the section's heading."""
+    numbered = [join(heading(3, rule.label, rule.id),
+                     disclosure(hidden_name("What the rule says", rule.label), rule.text, "rule-detail"))
+                for rule in rules.rules]
     return join(
         heading(2, rules.title, rules.id),
-        rules.intro,
-        sources_block([rules.source]),
+        disclosure("Where the rules come from", join(rules.intro, sources_block([rules.source])), "in-full"),
         *numbered,
         heading(3, "Sharing information about adults at risk", "golden-rules-for-adults"),
-        rules.adults_note,
-        sources_block([rules.adults_source]),
+        disclosure("How the rules apply to adults at risk",
+                   join(rules.adults_note, sources_block([rules.adults_source])), "in-full"),
     )
 
 
+def hidden_name(summary: str, name: str) -> str:
+    """A disclosure's summary that screen readers hear with the name of what it opens ("...: Rule 4: ...");
+    on screen the heading just above already says it."""
+    return f'{summary}<span class="visually-hidden">: {name}</span>'
+
+
+def render_key_message(message: KeyMessage, book) -> str:
+    """One key message: the message itself as a one-line headline, and what it means in practice below it.
+
+    The message's short title names it in the table of contents and in links; on the page the headline is
+    the source's own sentence, so the heading and the first sentence never say the same thing twice.
+    """
+    detail = join(message.more or "", see_also(message.see, book, "This rests on"))
+    return join(heading(3, message.text, message.id, contents_label=message.title),
+                disclosure(hidden_name("What this means in practice", message.title), detail, "key-message-detail"))
+
+
 def render_topic(topic: Topic, book) -> str:
-    """A topic under its own heading, with its sources and links."""
-    return join(heading(2, topic.title, topic.id), topic.text, see_also(topic.see, book), sources_block(topic.sources))
+    """A topic under its own heading; its explanation, sources and links open below it."""
+    detail = join(topic.text, see_also(topic.see, book), sources_block(topic.sources))
+    return join(heading(2, topic.title, topic.id),
+                disclosure(hidden_name("Read this in full", topic.title), detail, "in-full"))
 
 
 def render_key_messages(section: KeyMessagesSection, book) -> str:
-    """Section 2: the key messages, the golden rules, then the topics that explain them."""
-    messages = [join(heading(3, message.title, message.id), message.text, message.more or "",
-                     see_also(message.see, book, "This rests on"))
-                for message in section.messages]
+    """Section 2, short first: the golden rules at a glance, the nine key messages (headline, then detail),
+    the golden rules in full, then the topics that explain them."""
     return join(
         page_opening(section),
+        render_golden_rules_summary(section.golden_rules),
         heading(2, section.messages_title, "the-key-messages"),
-        *messages,
+        *(render_key_message(message, book) for message in section.messages),
         render_golden_rules(section.golden_rules),
         *(render_topic(topic, book) for topic in section.topics),
     )
