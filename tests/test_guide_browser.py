@@ -1,4 +1,4 @@
-"""The guide's pages in a real browser, as a practitioner on a phone uses them: short pages and deep links."""
+"""The guide's pages in a real browser, as a practitioner on a phone uses them: short pages, deep links, search."""
 from __future__ import annotations
 
 import pytest
@@ -63,3 +63,25 @@ def test_a_golden_rule_at_a_glance_opens_the_rule_in_full(phone_page, site_serve
     detail = phone_page.get_by_text(plain_text(rule.text)[:60])
     detail.wait_for(state="visible", timeout=5000)
     assert 0 <= detail.bounding_box()["y"] < PHONE["height"]
+
+
+GUIDE_PAGES = {"", "should-i-share/", *(built_address(page_of(section)) for section in GUIDE.sections)}
+
+
+def test_search_puts_a_guide_page_first_for_what_practitioners_ask(browser_context, site_server):
+    """Searching the words practitioners use lists a guide page first, above the trainer's and training pages;
+    a golden rule is found by its number."""
+    page = browser_context.new_page()
+    page.goto(site_server)
+    found = {}
+    for words in ("without consent", "consent", "golden rule 4", "record", "emergency"):
+        page.click(".md-search__input")
+        page.fill(".md-search__input", "")
+        page.locator(".md-search-result__item").first.wait_for(state="detached", timeout=10000)
+        page.keyboard.type(words)
+        first = page.locator(".md-search-result__item > a").first
+        first.wait_for(timeout=10000)
+        address = first.get_attribute("href").removeprefix(site_server).split("?")[0]
+        found[words] = (address, page.locator(".md-search-result").inner_text())
+    assert {words: address for words, (address, _) in found.items() if address not in GUIDE_PAGES} == {}
+    assert f"Rule 4: {plain_text(RULES.rules[3].title)}" in found["golden rule 4"][1]
