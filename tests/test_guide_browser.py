@@ -85,3 +85,15 @@ def test_search_puts_a_guide_page_first_for_what_practitioners_ask(browser_conte
         found[words] = (address, page.locator(".md-search-result").inner_text())
     assert {words: address for words, (address, _) in found.items() if address not in GUIDE_PAGES} == {}
     assert f"Rule 4: {plain_text(RULES.rules[3].title)}" in found["golden rule 4"][1]
+
+
+@pytest.mark.parametrize("address", ["", "facilitator/"], ids=["home", "a page in a group"])
+def test_each_name_is_in_the_navigation_once(browser_context, site_server, address):
+    """On a desktop screen no name shows twice in the side navigation, the guide's own title included."""
+    page = browser_context.new_page()
+    page.goto(site_server + address)
+    names = page.eval_on_selector_all("nav.md-nav--primary :is(a, label, .md-nav__title)",
+                                      "all => all.filter(e => e.checkVisibility() && e.innerText.trim())"
+                                      ".map(e => e.innerText.trim())")
+    assert names.count(GUIDE.guide.title) == 1, names
+    assert sorted({name for name in names if names.count(name) > 1}) == []
