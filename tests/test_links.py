@@ -14,8 +14,10 @@ from macros.render.links import add_old_anchors, relative_address
 from macros.model import OldAnchor
 from macros.site_pages import published_address, published_addresses, site_pages
 
+from tools.make_preview import FINGERPRINT_KEY, HEIGHT, PREVIEW, WIDTH, fingerprint, png_facts, preview_inputs
+
 from .conftest import ROOT, BuiltSite, copy_project, run_mkdocs_build, serve_folder
-from .helpers import squeeze
+from .helpers import squeeze, visible_text
 
 PUBLISHED = manifest_addresses((ROOT / MANIFEST).read_text(encoding="utf-8"))
 
@@ -171,6 +173,28 @@ def test_every_page_has_a_title_description_and_link_preview_tags(site, content)
         problems += [f"{address}: {name}" for name, passed in checks.items() if not passed]
     assert problems == []
 
+
+
+def test_the_preview_picture_is_drawn_from_the_current_content():
+    """The preview picture is 1200 x 630 and was drawn from today's name, colour, logo, title and description."""
+    width, height, texts = png_facts(PREVIEW.read_bytes())
+    assert (width, height) == (WIDTH, HEIGHT) == (1200, 630)
+    assert texts.get(FINGERPRINT_KEY.decode()) == fingerprint(preview_inputs(ROOT)), (
+        "the preview picture no longer matches the content: run `make preview`")
+
+
+def test_every_page_header_names_the_partnership_above_the_guide_with_its_logo(site, content):
+    """The header shows the partnership's short name, the guide's title, and the logo in a link named by the site."""
+    problems = []
+    for address in site.addresses():
+        header = site.page(address).select_one("header.md-header")
+        shown = [visible_text(header.select_one(f".header-{part}")) for part in ("partnership", "guide")]
+        logo = header.select_one("a.md-logo")
+        if shown != [content.site.short_name, content.guide.guide.title]:
+            problems.append(f"{address}: the header says {shown}")
+        if not (logo.img and logo.img["src"].endswith(content.site.logo) and logo.get("aria-label")):
+            problems.append(f"{address}: the header's logo is {logo}")
+    assert problems == []
 
 # ---- Published under a sub-path, with a renamed id and a moved page ----
 
