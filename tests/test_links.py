@@ -114,6 +114,46 @@ def test_link_page_gives_a_plain_an_html_and_a_card_snippet_for_every_page(site,
         assert snippets["card"].get_text() == f"{site_page.title}\n{site_page.summary}\n{address}"
 
 
+def test_link_page_numbers_the_golden_rules(site, content):
+    """Each golden rule's row on the link page is named by its number and title, "Rule 4: ..."."""
+    page = site.page(published_address("link-to-this-guide.md"))
+    rules = content.guide.key_messages.golden_rules.rules
+    labels = {row.find("code")["data-path"]: squeeze(row.find(class_="link-label").get_text())
+              for row in page.select(".link-rows li")}
+    assert [labels[published_address("key-messages.md", rule.id)] for rule in rules] == [
+        f"Rule {number}: {rule.title}" for number, rule in enumerate(rules, start=1)]
+
+
+def test_filter_finds_one_anchor_which_offers_its_own_html_link_and_card(browser, site_server, content):
+    """Typing "rule 4" leaves the one row and its page's heading; its own snippets link to it, named by its label."""
+    rule = content.guide.key_messages.golden_rules.rules[3]
+    label, address = f"Rule 4: {rule.title}", site_server + published_address("key-messages.md", rule.id)
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(site_server + "link-to-this-guide/")
+        page.get_by_label("Find an address").fill("rule 4")
+        assert page.locator(".link-row:visible .link-label").all_inner_texts() == [label]
+        assert page.locator(".link-rows:visible").count() == 1 and page.locator("#links-key-messages").is_visible()
+        assert page.locator("#link-filter-count").inner_text() == "1 address matches"
+        row = page.locator(".link-row:visible")
+        row.get_by_text("HTML link and card").click()
+        assert row.get_by_label("HTML link").input_value() == f'<a href="{address}">{label}</a>'
+        assert row.get_by_label("Card").input_value() == f"{label}\nFrom: Key messages\n{address}"
+    finally:
+        context.close()
+
+
+def test_an_element_reached_by_a_deep_link_stands_out(browser_context, site_server, content):
+    """Arriving at key-messages/#id, that heading is tinted and barred; the other headings are not."""
+    rule_ids = [rule.id for rule in content.guide.key_messages.golden_rules.rules]
+    page = browser_context.new_page()
+    page.goto(f"{site_server}key-messages/#{rule_ids[3]}")
+    look = "id => { const s = getComputedStyle(document.getElementById(id)); return [s.backgroundColor, s.boxShadow]; }"
+    targeted, other = page.evaluate(look, rule_ids[3]), page.evaluate(look, rule_ids[4])
+    assert other == ["rgba(0, 0, 0, 0)", "none"] and targeted[0] != other[0] and targeted[1] != "none"
+
+
 def test_copy_gives_the_full_address_and_says_so(browser, site_server):
     """With the script, addresses become full addresses, and Copy puts one on the clipboard and announces it."""
     context = browser.new_context()
@@ -125,6 +165,8 @@ def test_copy_gives_the_full_address_and_says_so(browser, site_server):
         assert row.locator("code").inner_text() == site_server + "key-messages/"
         row.get_by_role("button", name="Copy the address of: Key messages").click()
         page.locator("#link-copy-status", has_text="Copied").wait_for(timeout=5000)
+        # The button's own word changes, so that it shows as well as says it worked.
+        assert row.get_by_role("button", name="Copied the address of: Key messages").is_visible()
         assert page.evaluate("navigator.clipboard.readText()") == site_server + "key-messages/"
         card = page.locator("#snippet-card-quiz")
         assert card.input_value().endswith("\n" + site_server + "quiz/")
