@@ -38,8 +38,8 @@ def heading(level: int, text: str, ident: str | None = None, contents_label: str
 def disclosure(summary: str, markdown: str, css_class: str = "") -> str:
     """Detail that stays closed until asked for (<details>); its summary says what opening it shows.
 
-    A link to an id inside it, or to the heading just before it, opens it (docs/assets/disclosures.js;
-    without scripts, Chromium opens it for a link to an id inside). Printing opens every one (guide.css).
+    A page with disclosures loads docs/assets/disclosures.css and .js (its front matter): a link to an id
+    inside one, or to the heading just before it, then opens it, with or without scripts; printing opens all.
     """
     classes = " ".join(filter(None, ("disclosure", css_class)))
     return f'<details class="{classes}" markdown>\n<summary>{summary}</summary>\n\n{markdown}\n\n</details>'
