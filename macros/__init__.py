@@ -75,6 +75,8 @@ def define_env(env):
         scheme["primary"] = site.colour
     if site.logo:
         env.conf["theme"]["logo"] = site.logo
+    # Read by overrides/partials/header.html: the partnership's name above the guide's title.
+    env.conf["extra"]["partnership_short_name"] = site.short_name
 
     # Added here rather than in mkdocs.yml so that Python-Markdown can find our module without sys.path changes.
     env.conf["markdown_extensions"].append(ExternalLinks())

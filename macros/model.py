@@ -6,8 +6,8 @@ The validator (`schema.py`) checks the YAML against these; the renderers only ev
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal, Optional
 
 from .schema import (AssetPath, ContactLine, ContactUrl, Id, Line, Markdown, PageAddress, Published, Ref, Url,
@@ -223,8 +223,8 @@ class KeyMessage:
     ID_KIND: ClassVar[str] = "message"
     DESCRIBED_AS: ClassVar[str] = "a key message"
     id: Id = described("A stable id for this message; it becomes the message's anchor.")
-    title: Line = described("The message in a few words, used as its heading.")
-    text: Markdown = described("The message itself.")
+    title: Line = described("The message in a few words: its name in links and in the page's contents.")
+    text: Line = described("The message itself, as the source page gives it: shown as its headline.")
     more: Optional[Markdown] = described("What the message means in practice.", default=None)
     see: list[Ref("rule", "topic", "message", "resource", "section")] = described(
         "Ids of golden rules or other parts of the guide that this message rests on.", default=())
@@ -240,6 +240,13 @@ class GoldenRule:
     title: Line = described("The rule in a few words, used as its heading.")
     text: Markdown = described("What the rule says, in our own words.")
     sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml the rule comes from.")
+    # Not written by editors: the rule's place in the advice's order, set by GoldenRules.
+    number: int = field(default=0, init=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """What the rule is called on the page, in links and in anchors' labels: 'Rule 4: Get advice ...'."""
+        return f"Rule {self.number}: {self.title}"
 
 
 @dataclass(frozen=True)
@@ -254,6 +261,11 @@ class GoldenRules:
     rules: list[GoldenRule] = described("The rules, in the advice's order.")
     adults_note: Markdown = described("How the rules apply when the person at risk is an adult.")
     adults_sources: list[Ref("source")] = described("Ids of the sources the note on adults rests on.")
+
+    def __post_init__(self):
+        # Each rule knows its number, so that every place that names a rule numbers it the same way.
+        for number, rule in enumerate(self.rules, start=1):
+            object.__setattr__(rule, "number", number)
 
     def problems(self):
         if len(self.rules) != 7:

@@ -79,7 +79,7 @@ def test_key_messages_list_the_seven_golden_rules_in_order(site):
     rules = GUIDE.key_messages.golden_rules
     page = site.page(built_address(page_of(GUIDE.key_messages)))
     for number, rule in enumerate(rules.rules, start=1):
-        assert visible_text(page.find(id=rule.id)) == f"{number}. {plain_text(rule.title)}"
+        assert visible_text(page.find(id=rule.id)) == f"Rule {number}: {plain_text(rule.title)}"
 
 
 def test_home_page_introduces_the_guide_and_links_to_the_four_sections(site):
@@ -121,3 +121,32 @@ def test_every_point_of_the_source_page_is_on_the_site(site, point):
     assert point["id"] in BOOK, f"the source page's point {point['seed']!r} is traced to {point['id']!r}, which is gone"
     page = site.page(built_address(BOOK[point["id"]][0]))
     assert page.find(id=point["id"]) is not None
+
+
+KEY_MESSAGES = GUIDE.key_messages
+
+
+def test_golden_rules_at_a_glance_come_before_the_key_messages_numbered_and_linked(site):
+    """Near the top, before the key messages, a list names each golden rule by number and links to it in full."""
+    page = site.page(built_address(page_of(KEY_MESSAGES)))
+    glance = page.select_one("article ol.rule-summary")
+    assert glance is not None
+    assert glance.find_next("h2", id="the-key-messages") is not None, "the rules at a glance come after the messages"
+    links = [(visible_text(a), a["href"]) for a in glance.select("li a")]
+    assert links == [(f"Rule {number}: {plain_text(rule.title)}", f"#{rule.id}")
+                     for number, rule in enumerate(KEY_MESSAGES.golden_rules.rules, start=1)]
+
+
+@pytest.mark.parametrize("message", KEY_MESSAGES.messages, ids=lambda m: m.id)
+def test_each_key_message_is_a_headline_with_its_detail_below_never_repeating_it(site, message):
+    """A message's heading is the message itself; what it means opens below it and does not start by repeating it;
+    the page's contents name it by its short title."""
+    page = site.page(built_address(page_of(KEY_MESSAGES)))
+    headline = page.find(id=message.id)
+    assert headline.name == "h3" and visible_text(headline) == plain_text(message.text)
+    detail = headline.find_next_sibling()
+    assert detail.name == "details" and visible_text(detail.summary).startswith("What this means in practice")
+    first_paragraph = visible_text(detail.find("p"))
+    assert not first_paragraph.startswith((plain_text(message.text), plain_text(message.title)))
+    contents = [visible_text(a) for a in page.select(f'.md-sidebar--secondary a[href="#{message.id}"]')]
+    assert contents == [plain_text(message.title)]
