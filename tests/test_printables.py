@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.loading import load_content
 
@@ -93,6 +94,14 @@ def test_answer_sheet_prints_where_links_go_and_no_stray_punctuation(printed, si
     assert not re.findall(r"[.?!]:", text)
 
 
+def without_hidden(element):
+    """A copy of an element without what it keeps hidden until asked (the projector's "Right" before a reveal)."""
+    copy = BeautifulSoup(str(element), "html.parser")
+    for hidden in copy.select("[hidden]"):
+        hidden.decompose()
+    return copy
+
+
 def test_letters_match_on_the_handout_the_answer_sheet_and_the_projector(site):
     """Option A on the handout is option A on the projector, and the key and each answer give the same letters."""
     handout, answers, present = (site.page(address) for address in ("quiz-handout/", "quiz-answers/", "quiz-present/"))
@@ -101,9 +110,10 @@ def test_letters_match_on_the_handout_the_answer_sheet_and_the_projector(site):
         handout_options = handout.find(id=f"handout-{question.id}").find_parent("section").select("li")
         assert [visible_text(item) for item in handout_options] == [
             f"{chr(ord('A') + index)} {text}" for index, text in enumerate(options)]
-        # The projector's list is lettered by the browser (an ordered list of type A), in the same order.
+        # The projector's options carry the same letters, in the same order.
         slide = present.find(id=f"slide-{number}")
-        assert [visible_text(item) for item in slide.select(".present-options li")] == options
+        assert [visible_text(without_hidden(item)) for item in slide.select(".present-options li")] == [
+            f"{chr(ord('A') + index)} {text}" for index, text in enumerate(options)]
         assert visible_text(answers.select(".answer-key tbody tr")[number - 1]) == f"{number} {letters(question)}"
         answer = visible_text(answers.find(id=f"answer-{question.id}").find_parent("section").select_one(
             ".quiz-correct-answer"))

@@ -130,15 +130,16 @@ def hidden_name(summary: str, name: str) -> str:
 
 
 def render_lawful_bases(bases: LawfulBases, register: SourcesRegister) -> str:
-    """The lawful bases: each one's name and who it suits, with where it is in the law, what it means and its
-    sources opening below."""
+    """The lawful bases under one heading, opening together below it: what a lawful basis is, then each basis
+    with where it is in the law, who it suits, what it means and its sources. A link to one opens them."""
     entries = [join(heading(3, basis.title, basis.id),
-                    f'<p class="lawful-basis-suits" markdown>Suits: {basis.suits}</p>',
-                    disclosure(hidden_name("What it means", basis.title),
-                               join(f"**{basis.article}.** {basis.text}", sources_block(basis.sources, register)),
-                               "in-full"))
+                    f'<p class="lawful-basis-suits" markdown>**{basis.article}.** Suits: {basis.suits}</p>',
+                    basis.text, sources_block(basis.sources, register))
                for basis in bases.bases]
-    return join(heading(2, bases.title, bases.id), bases.intro, *entries)
+    names = ", ".join(basis.title.lower() for basis in bases.bases)
+    return join(heading(2, bases.title, bases.id),
+                disclosure(hidden_name("What each basis is, and who it suits", f"{bases.title}: {names}"),
+                           join(bases.intro, *entries), "in-full"))
 
 
 def law_change_status(change: LawChange) -> str:
@@ -150,12 +151,11 @@ def law_change_status(change: LawChange) -> str:
 
 
 def render_changes_in_law(register: SourcesRegister) -> str:
-    """The changes in the law practitioners should know about: each says whether it is in force, and what it
-    changes opens below."""
-    entries = [join(heading(3, change.title, change.id),
-                    f'<p class="law-change-status" markdown>{law_change_status(change)}</p>',
-                    disclosure(hidden_name("What it changes", change.title),
-                               join(change.text, sources_block(change.sources, register)), "in-full"))
+    """The changes in the law practitioners should know about: each one's title and whether it is in force stay
+    in sight; what it changes, and its sources, open below. Each change's id is its disclosure's."""
+    entries = [f'<details class="disclosure in-full law-change" id="{change.id}" markdown>\n'
+               f'<summary markdown="span">**{change.title}.** {law_change_status(change)}</summary>\n\n'
+               f"{join(change.text, sources_block(change.sources, register))}\n</details>"
                for change in register.changes_in_law]
     return join(heading(2, register.changes_title, "changes-in-the-law"), register.changes_intro, *entries)
 
