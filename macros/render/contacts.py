@@ -26,4 +26,4 @@ def front_doors_block(doors, heading_text: str = "Where to refer") -> str:
     """The front doors as a short list under a small heading, for the home page and the referral outcome."""
     items = "\n".join(f'<li markdown="span">{front_door_entry(door)}</li>' for door in doors)
     return (f'<div class="front-doors" markdown>\n<p class="front-doors-heading"><strong>{heading_text}</strong></p>\n'
-            f'<ul>\n{items}\n</ul>\n</div>')
+            f'<ul markdown>\n{items}\n</ul>\n</div>')
