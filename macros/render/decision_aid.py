@@ -319,7 +319,7 @@ def render_decision_aid(aid: DecisionAid, book, register: SourcesRegister, front
         heading(1, aid.title, aid.id),
         judgement_notice(aid),
         # For screen readers only: the question's box shows what it is, and a phone has no room to spare.
-        '<h2 id="step-through" class="visually-hidden">Step through the questions</h2>',
+        '<h2 class="visually-hidden">Step through the questions</h2>',
         render_step_through(aid, OutcomeLinks(book, register, front_doors)),
         f'<details class="decision-about" markdown>\n<summary>About this decision aid</summary>\n\n{aid.summary}\n\n'
         f"{aid.intro}\n\n</details>",
