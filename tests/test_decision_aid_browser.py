@@ -199,8 +199,12 @@ def test_on_a_phone_the_home_page_first_screen_says_999_the_plain_answer_where_t
     assert aid_link.get_attribute("href") == PAGE and in_first_screen(phone, ".first-screen-aid")
 
 
-def test_on_a_phone_the_first_question_can_be_answered_without_scrolling(phone, site_server):
-    """The 999 line and the short warning come first, and the first question's answer buttons are in view."""
+@pytest.mark.parametrize("scripts", [True, False], ids=["with-scripts", "without-scripts"])
+def test_on_a_phone_the_first_question_can_be_answered_without_scrolling(browser, site_server, scripts):
+    """The 999 line and the short warning come first, and the first question's answer buttons are in view, with
+    scripts or without; the full warning opens from its one line."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=scripts)
+    phone = context.new_page()
     phone.goto(site_server + PAGE)
     assert in_first_screen(phone, ".decision-emergency")
     expect(phone.locator(".decision-emergency")).to_have_text(plain_text(AID.emergency))
@@ -213,6 +217,7 @@ def test_on_a_phone_the_first_question_can_be_answered_without_scrolling(phone, 
     expect(phone.get_by_text(plain_text(AID.judgement).split(";")[0])).to_be_hidden()
     summary.click()
     expect(phone.get_by_text(plain_text(AID.judgement).split(";")[0])).to_be_visible()
+    context.close()
 
 
 def test_each_outcome_shows_its_urgency_in_words_and_nothing_covers_it(phone, site_server):
