@@ -78,8 +78,8 @@ def first_screen(answer: QuickAnswer, front_doors, decision_page=None) -> str:
 
 
 def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pages=(), offline_copy=None) -> str:
-    """The home page: first what to do (see first_screen), then what the guide is for, who it is for, the four
-    sections, training, the review date.
+    """The home page: first what to do (see first_screen), then the four sections, the decision aid, training,
+    what the guide is for, who it is for, and the review date.
 
     `training_pages` are (title, summary, address) for the quiz, the reflection exercise and the trainer's page;
     `decision_pages` the same for the decision aid.
@@ -92,16 +92,16 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pa
         heading(1, intro.title),
         first_screen(intro.quick_answer, site.front_doors, decision_pages[0] if decision_pages else None),
         f'<p class="lead" markdown>{intro.description}</p>',
-        heading(2, "What this guide is for", "purpose"),
-        intro.purpose,
-        heading(2, "Who it is for", "audience"),
-        intro.audience,
         heading(2, "The four sections", "sections"),
         cards(sections),
         heading(2, "Help with a decision", "decide") if decision_pages else "",
         cards(decision_pages) if decision_pages else "",
         heading(2, "Check your understanding", "training") if training_pages else "",
         cards(training_pages) if training_pages else "",
+        heading(2, "What this guide is for", "purpose"),
+        intro.purpose,
+        heading(2, "Who it is for", "audience"),
+        intro.audience,
         offline_copy_block(site.offline_copy, *offline_copy) if offline_copy else "",
         f'<p class="review-date">{review_line(guide)} Published by {site.partnership_name}.</p>',
     )
