@@ -182,9 +182,12 @@ def phone(browser):
     context.close()
 
 
-def test_on_a_phone_the_home_page_first_screen_says_999_the_plain_answer_where_to_report_and_the_aid(phone, site_server):
-    """Without scrolling: the 999 line, the quick answer to 'can I share without consent?', each front door's link,
-    and the way into the decision aid."""
+@pytest.mark.parametrize("size", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "desktop"])
+def test_the_home_page_first_screen_says_999_the_plain_answer_where_to_report_and_the_aid(browser, site_server, size):
+    """Without scrolling, on a phone and on a desktop: the 999 line, the quick answer to 'can I share without
+    consent?', each front door's link, and the way into the decision aid."""
+    context = browser.new_context(viewport=size)
+    phone = context.new_page()
     phone.goto(site_server)
     answer = CONTENT.guide.guide.quick_answer
     expect(phone.locator(".emergency-line")).to_have_text(plain_text(answer.emergency))
@@ -197,6 +200,7 @@ def test_on_a_phone_the_home_page_first_screen_says_999_the_plain_answer_where_t
         assert link.evaluate("e => e.getBoundingClientRect().bottom <= innerHeight"), door.id
     aid_link = phone.locator(".first-screen").get_by_role("link", name=plain_text(AID.title))
     assert aid_link.get_attribute("href") == PAGE and in_first_screen(phone, ".first-screen-aid")
+    context.close()
 
 
 @pytest.mark.parametrize("scripts", [True, False], ids=["with-scripts", "without-scripts"])
