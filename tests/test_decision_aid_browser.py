@@ -1,6 +1,7 @@
 """The decision aid in a real browser: every path walked by clicking, by links without scripts, and by keyboard."""
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -193,6 +194,8 @@ def test_the_home_page_first_screen_says_999_the_plain_answer_where_to_report_an
     expect(phone.locator(".emergency-line")).to_have_text(plain_text(answer.emergency))
     assert "999" in answer.emergency and in_first_screen(phone, ".emergency-line")
     expect(phone.get_by_role("heading", name=plain_text(answer.question))).to_be_visible()
+    # (plain_text puts a space after the bold "Yes"; the page has none before the comma.)
+    expect(phone.locator(".quick-answer")).to_contain_text(re.sub(r" ([,.;:])", r"\1", plain_text(answer.answer)))
     assert in_first_screen(phone, ".quick-answer")
     for door in CONTENT.site.front_doors:
         link = phone.locator(".first-screen").get_by_role("link", name=door.link_text)

@@ -45,6 +45,17 @@ def test_every_answer_leads_down_the_flowchart_and_no_boxes_overlap():
                 assert apart, f"{first.node.id} and {second.node.id} overlap"
 
 
+def test_the_questions_run_down_the_left_of_the_flowchart_with_outcomes_to_their_right():
+    """Every question is in the first column, so a narrow screen shows the questions first; each outcome that shares
+    a row with a question is to its right."""
+    boxes = layout(AID)[0]
+    questions = [box for box in boxes if hasattr(box.node, "answers")]
+    assert {box.x for box in questions} == {min(box.x for box in boxes)}
+    for outcome in (box for box in boxes if not hasattr(box.node, "answers")):
+        beside = [question for question in questions if question.y == outcome.y]
+        assert all(outcome.x > question.x for question in beside), outcome.node.id
+
+
 @pytest.mark.parametrize("node", NODES, ids=lambda node: node.id)
 def test_each_label_is_wrapped_to_fit_its_box_without_losing_words(node):
     """A question or outcome is broken into lines short enough for its box, with every word kept in order."""
