@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline publish test browser bench content-report schema links scorm check-external-links clean
+.PHONY: serve build offline publish test browser bench content-report schema links scorm check-external-links preview clean
 
 # The virtual environment is remade whenever a requirements file changes.
 $(BIN)/.installed-build: requirements.txt
@@ -40,11 +40,15 @@ offline: $(BIN)/.installed-build node_modules/.installed
 publish: offline
 	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MAKE) build
 
-## browser: Debian's Chromium for the browser tests (Playwright's own browser download is not used).
+## browser: Debian's Chromium for the browser tests (Playwright's own browser download is not used), and
+## poppler-utils, whose pdftotext reads the printed pages back.
 browser:
 	@test -x /usr/bin/chromium || { \
 	  echo "Installing Debian's chromium package for the browser tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@command -v pdftotext >/dev/null || { \
+	  echo "Installing poppler-utils to read printed pages in the tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils; }
 
 ## checkers: the Nu Html Checker (vnu-jar, run with Java), and the offline copy's search shim (iframe-worker), pinned in package.json.
 node_modules/.installed: package.json
@@ -74,6 +78,10 @@ content-report: $(BIN)/.installed-build
 ## scorm: the quiz as a SCORM 1.2 package for an LMS, written to dist/information-sharing-quiz-scorm12.zip.
 scorm: $(BIN)/.installed-build
 	$(BIN)/python -m macros.export.scorm --out dist/information-sharing-quiz-scorm12.zip
+
+## preview: redraw the link preview picture (docs/assets/images/preview.png) after changing the partnership's name, colour or logo, or the guide's title or description.
+preview: $(BIN)/.installed-test browser
+	$(BIN)/python -m tools.make_preview
 
 ## check-external-links: build, then check every link to another site; a table and reports/external-links.json. Needs the network.
 check-external-links: build

@@ -4,6 +4,7 @@ Measured, not asserted: targets are printed beside each number so that a change 
   - build time of this site against a stock, blank Material for MkDocs site built in the same run;
   - per page, what a first visit downloads (gzip-compressed, as a server would send it), by kind;
   - the size of our own JavaScript and CSS;
+  - how many 375 x 740 phone screens tall the key messages page is before any detail is opened;
   - Lighthouse's four scores per page, mobile settings (skipped with --no-lighthouse).
 """
 from __future__ import annotations
@@ -28,7 +29,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-component-update", "--disable-sync"]
 LIGHTHOUSE = ROOT / "bench" / ".tools" / "node_modules" / ".bin" / "lighthouse"
 OWN_ASSETS = {path.name for path in (ROOT / "docs" / "assets").iterdir() if path.suffix in (".js", ".css")}
-TARGETS = {"build_ratio": 2.0, "quiz_first_view_gz_kb": 70, "own_js_css_gz_kb": 6, "lighthouse": 100}
+TARGETS = {"build_ratio": 2.0, "quiz_first_view_gz_kb": 70, "present_first_view_gz_kb": 80, "own_js_css_gz_kb": 6,
+           "lighthouse": 100, "key_messages_phone_screens": 6}
+PHONE = {"width": 375, "height": 740}
 
 
 def timed_build(project: Path, runs: int) -> float:
@@ -134,6 +137,19 @@ def first_view_sizes(site: Path, base: str) -> dict:
     return results
 
 
+def phone_screens(base: str, address: str) -> float:
+    """How many phone screens tall a page is as it first opens (every disclosure closed), footer included."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=PHONE)
+        page.goto(base + address, wait_until="networkidle")
+        height = page.evaluate("document.documentElement.scrollHeight")
+        browser.close()
+    return round(height / PHONE["height"], 2)
+
+
 def own_assets_size() -> dict:
     """Our own JavaScript and CSS, each file gzip-compressed, as the browser caches them."""
     files = sorted((ROOT / "docs" / "assets").glob("*.js")) + sorted((ROOT / "docs" / "assets").glob("*.css"))
@@ -173,6 +189,7 @@ def main() -> int:
         server, base = serve(site)
         try:
             pages = first_view_sizes(site, base)
+            key_messages_screens = phone_screens(base, "key-messages/")
             scores = ({} if arguments.no_lighthouse
                       else lighthouse_scores(base, [a if a != "/" else "" for a in pages]))
         finally:
@@ -185,6 +202,7 @@ def main() -> int:
         "build_seconds": {"ours": round(ours, 2), "stock_material": round(stock, 2), "ratio": round(ours / stock, 2)},
         "own_js_css_gz_bytes": own_assets_size(),
         "first_view_gz_bytes": pages,
+        "key_messages_phone_screens": key_messages_screens,
         "lighthouse": scores,
     }
     out_file = ROOT / "bench" / "results.json"
@@ -196,6 +214,8 @@ def main() -> int:
     most = max(pages.items(), key=lambda item: item[1].get("own_js_css", 0))
     print(f"Our own JS + CSS: {own / 1024:.1f} KB gz in all; a page loads at most {most[1]['own_js_css'] / 1024:.1f} KB "
           f"({most[0]}) (target <= {TARGETS['own_js_css_gz_kb']} KB)")
+    print(f"Key messages page: {key_messages_screens} phone screens (375 x 740) before any detail is opened "
+          f"(target <= {TARGETS['key_messages_phone_screens']})")
     print(f"\n{'page':32} {'html':>7} {'css':>7} {'js':>7} {'images':>7} {'other':>7} {'total KB gz':>12}"
           + ("   perf a11y best seo" if scores else ""))
     for address, sizes in pages.items():
@@ -205,7 +225,12 @@ def main() -> int:
             s = scores[address]
             row += f"   {s.get('performance', 0):4} {s.get('accessibility', 0):4} {s.get('best-practices', 0):4} {s.get('seo', 0):3}"
         print(row)
-    print(f"\nQuiz first view target: <= {TARGETS['quiz_first_view_gz_kb']} KB gz. Written to {out_file.relative_to(ROOT)}")
+    print(f"\nQuiz first view target: <= {TARGETS['quiz_first_view_gz_kb']} KB gz.")
+    present = pages.get("quiz-present/")
+    if present:
+        print(f"Projector view (quiz-present/) first view: {present['total'] / 1024:.1f} KB gz "
+              f"(target <= {TARGETS['present_first_view_gz_kb']} KB)")
+    print(f"Written to {out_file.relative_to(ROOT)}")
     return 0
 
 

@@ -21,12 +21,12 @@ from .render.about import render_about
 from .render.decision_aid import render_decision_aid, render_decision_aid_print
 from .render.external_links import ExternalLinks
 from .render.finish import ThemeChanged, add_content_security_policy, finish_page
-from .render.guide import address_book, footer_html, render_home, render_section
-from .render.links import add_old_anchors, moved_page, render_link_page
+from .render.guide import address_book, footer_html, render_home, render_section, review_line
+from .render.links import absolute, add_old_anchors, moved_page, render_link_page
 from .render.text import page_address
-from .render.training import (render_facilitator, render_quiz, render_quiz_answers, render_quiz_handout,
-                              render_quiz_present, render_reflection)
-from .site_pages import TRAINING_FILES, site_pages
+from .render.training import (render_cpd_record, render_facilitator, render_meaning_for_me, render_quiz,
+                              render_quiz_answers, render_quiz_handout, render_quiz_present)
+from .site_pages import TRAINING_FILES, published_address, site_pages
 
 log = logging.getLogger("mkdocs.plugins.information_sharing")
 
@@ -49,9 +49,11 @@ def define_env(env):
     from .report import overdue_warning
 
     warning = overdue_warning(guide, datetime.date.today())
+    # INFO, not WARNING: strict mode fails the build on a warning, and neither of these must stop it.
     if warning:
-        # INFO, not WARNING: strict mode fails the build on a warning, and an overdue review must not stop it.
         log.info(warning)
+    for content_warning in content.warnings:
+        log.info(f"CONTENT WARNING: {content_warning}")
 
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
@@ -73,28 +75,44 @@ def define_env(env):
         scheme["primary"] = site.colour
     if site.logo:
         env.conf["theme"]["logo"] = site.logo
+    # Read by overrides/partials/header.html: the partnership's name above the guide's title.
+    env.conf["extra"]["partnership_short_name"] = site.short_name
 
     # Added here rather than in mkdocs.yml so that Python-Markdown can find our module without sys.path changes.
     env.conf["markdown_extensions"].append(ExternalLinks())
 
     # The home page's cards: (title, summary, file) of the pages it points to.
     cards = {page.file: (page.title, page.summary, page.file) for page in pages}
-    training_pages = [cards[TRAINING_FILES[role]] for role in ("quiz", "reflection", "facilitator")]
+    training_pages = [cards[TRAINING_FILES[role]] for role in ("quiz", "facilitator")]
     aid = content.decision_aid
     decision_pages = [cards[f"{aid.id}.md"]]
     env.macro(lambda: render_home(guide, site, training_pages, decision_pages, download), "home")
-    env.macro(lambda section_id: render_section(guide, section_id, content.sources), "section")
+    # The CPD record names the guide, who publishes it and its review dates, and offers every part to tick.
+    activity = f"{guide.guide.title}, published by {site.partnership_name}. {review_line(guide)}"
+    parts = [page.title for page in pages if page.file in
+             (*(f"{section.id}.md" for section in guide.sections), f"{aid.id}.md", TRAINING_FILES["quiz"],
+              TRAINING_FILES["facilitator"])]
+    cpd_record = render_cpd_record(training.reflection.cpd_record, activity, parts, training.quiz)
+    meaning_for_me = lambda: render_meaning_for_me(guide.meaning_for_me, training.reflection, book,  # noqa: E731
+                                                   guide.guide.title, cpd_record)
+    env.macro(lambda section_id: render_section(guide, section_id, content.sources, meaning_for_me), "section")
     env.macro(lambda: render_quiz(training.quiz, book), "quiz")
-    env.macro(lambda: render_reflection(training.reflection, guide.meaning_for_me, guide.guide.title), "reflection")
     downloads = quiz_downloads(training.quiz, guide.guide.title)
     # Read by on_pre_page_macros below, which adds the files to the site.
     env.variables["quiz_downloads"] = downloads
     env.macro(lambda: render_facilitator(training.facilitator, training.quiz, guide.meaning_for_me, TRAINING_FILES,
                                          [(item.label, item.path, item.description) for item in downloads]),
               "facilitator")
-    env.macro(lambda: render_quiz_present(training.quiz, book), "quiz_present")
-    env.macro(lambda: render_quiz_handout(training.quiz), "quiz_handout")
-    env.macro(lambda: render_quiz_answers(training.quiz, book), "quiz_answers")
+    # The QR code on the projector's title slide needs the quiz's full address, so only when site_url is set.
+    quiz_address = site.site_url + page_address(TRAINING_FILES["quiz"]) if site.site_url else None
+    env.macro(lambda: render_quiz_present(training.quiz, book, guide.guide.title, quiz_address,
+                                          TRAINING_FILES["facilitator"]), "quiz_present")
+    env.macro(lambda: render_quiz_handout(training.quiz, site.partnership_name), "quiz_handout")
+    # On paper a link shows where it goes: the full address when the site's address is known.
+    env.macro(lambda: render_quiz_answers(training.quiz, book, site.partnership_name,
+                                          lambda docs_address: absolute(published_address(*docs_address.split("#")),
+                                                                        site.site_url)),
+              "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
     env.macro(lambda: render_decision_aid(aid, book, content.sources, site.front_doors), "decision_aid")
@@ -143,8 +161,9 @@ def on_post_build(env):
             page.write_text(finish_page(html, name, with_policy, shim), encoding="utf-8")
     except (ThemeChanged, OfflineCopyError) as error:
         raise PluginError(str(error)) from None
-    # Written after the theme's pages are finished: they are our own small pages, not the theme's.
-    for moved in site.moved_pages or ():
+    # Written after the theme's pages are finished: they are our own small pages, not the theme's. The offline
+    # copy has none: it is new in every zip, so nobody holds an old address into it.
+    for moved in () if offline_copy(env.conf) else site.moved_pages or ():
         old_page = site_dir / moved.old / "index.html"
         if old_page.exists():
             raise PluginError(f"content/site.yml: moved_pages: {moved.old} is still a page of the site; "

@@ -6,11 +6,12 @@ The validator (`schema.py`) checks the YAML against these; the renderers only ev
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal, Optional
 
-from .schema import AssetPath, ContactUrl, Id, Line, Markdown, PageAddress, Published, Ref, Url, described
+from .schema import (AssetPath, ContactLine, ContactUrl, Id, Line, Markdown, PageAddress, Published, Ref, Url,
+                     described)
 
 # Material for MkDocs' named colours, the only values `colour` accepts.
 Colour = Literal["red", "pink", "purple", "deep purple", "indigo", "blue", "light blue", "cyan", "teal",
@@ -89,7 +90,8 @@ class SiteSettings:
     DESCRIBED_AS: ClassVar[str] = "the site settings"
     partnership_name: Line = described("The partnership's full name, shown in the footer and the page titles.")
     short_name: Line = described("A short name for the partnership, used where space is tight.")
-    contact: Line = described("One line telling readers how to contact the partnership about this guide.")
+    contact: ContactLine = described(
+        "One line telling readers how to contact the partnership about this guide; it may link to an email address.")
     contact_url: ContactUrl = described("Where the contact line links to: a web page or a mailto: address.")
     colour: Colour = described("The colour of the header bar, one of Material for MkDocs' named colours.")
     offline_copy: OfflineCopyText = described(
@@ -149,7 +151,7 @@ class LawChange:
 
     def problems(self):
         if self.status == "in-force" and self.in_force_from is None:
-            yield ("in_force_from",), "a change in force needs in_force_from, the day it came into force"
+            yield ("status",), "a change in force needs in_force_from, the day it came into force"
         if self.status == "not-yet-in-force" and self.in_force_from is not None:
             yield ("in_force_from",), "a change not yet in force has no in_force_from; leave it out"
 
@@ -221,8 +223,8 @@ class KeyMessage:
     ID_KIND: ClassVar[str] = "message"
     DESCRIBED_AS: ClassVar[str] = "a key message"
     id: Id = described("A stable id for this message; it becomes the message's anchor.")
-    title: Line = described("The message in a few words, used as its heading.")
-    text: Markdown = described("The message itself.")
+    title: Line = described("The message in a few words: its name in links and in the page's contents.")
+    text: Line = described("The message itself, as the source page gives it: shown as its headline.")
     more: Optional[Markdown] = described("What the message means in practice.", default=None)
     see: list[Ref("rule", "topic", "message", "resource", "section")] = described(
         "Ids of golden rules or other parts of the guide that this message rests on.", default=())
@@ -238,6 +240,13 @@ class GoldenRule:
     title: Line = described("The rule in a few words, used as its heading.")
     text: Markdown = described("What the rule says, in our own words.")
     sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml the rule comes from.")
+    # Not written by editors: the rule's place in the advice's order, set by GoldenRules.
+    number: int = field(default=0, init=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """What the rule is called on the page, in links and in anchors' labels: 'Rule 4: Get advice ...'."""
+        return f"Rule {self.number}: {self.title}"
 
 
 @dataclass(frozen=True)
@@ -252,6 +261,11 @@ class GoldenRules:
     rules: list[GoldenRule] = described("The rules, in the advice's order.")
     adults_note: Markdown = described("How the rules apply when the person at risk is an adult.")
     adults_sources: list[Ref("source")] = described("Ids of the sources the note on adults rests on.")
+
+    def __post_init__(self):
+        # Each rule knows its number, so that every place that names a rule numbers it the same way.
+        for number, rule in enumerate(self.rules, start=1):
+            object.__setattr__(rule, "number", number)
 
     def problems(self):
         if len(self.rules) != 7:
@@ -360,7 +374,8 @@ class Resource:
 
     def problems(self):
         if not self.confirmed and not self.look_for:
-            yield ("look_for",), "missing: an unconfirmed address needs look_for, telling readers what to look for"
+            yield ("confirmed",), ("an unconfirmed address (confirmed: false) needs look_for, telling readers what "
+                                   "to look for on the publisher's page")
 
 
 @dataclass(frozen=True)
@@ -431,6 +446,8 @@ class Guide:
 # ---- The self-check quiz, the reflection exercise and the trainer's notes (quizzes/*.yml) ----
 
 QUESTION_TYPES = ("single", "multiple", "true-false", "scenario")
+# A right option this many times as long as the longest other option gives the answer away.
+GIVEAWAY_LENGTH_RATIO = 1.5
 # More options than this are hard to read on one screen, and LMS exports share marks out in tenths at the finest.
 MOST_OPTIONS = 10
 
@@ -463,24 +480,52 @@ class QuizQuestion:
     discussion: list[Line] = described("Prompts a trainer can use to discuss this question.", default=())
 
     def problems(self):
-        correct = sum(option.correct for option in self.options)
+        # Each problem points at the value to change: the second right answer, the option too many.
+        right = [index for index, option in enumerate(self.options) if option.correct]
         if self.type == "multiple":
-            if correct < 1:
+            if not right:
                 yield ("options",), "a multiple choice question needs at least one option with correct: true"
-        elif correct != 1:
-            yield ("options",), (f"a {self.type} question needs exactly one option with correct: true, "
-                                 f"found {correct}")
-        if not 2 <= len(self.options) <= MOST_OPTIONS:
-            yield ("options",), f"{len(self.options)} options; expected from 2 to {MOST_OPTIONS}"
-        if self.type == "true-false" and [option.text for option in self.options] != ["True", "False"]:
-            yield ("options",), 'a true-false question has exactly two options, "True" then "False"'
-        if (self.type == "scenario") != (self.scenario is not None):
-            yield ("scenario",), ("a scenario question needs scenario text" if self.type == "scenario"
-                                  else f"only scenario questions have scenario text; this one is {self.type}")
+        elif not right:
+            yield ("options",), f"a {self.type} question needs one option with correct: true, and has none"
+        else:
+            for index in right[1:]:
+                yield ("options", index, "correct"), (
+                    f"a {self.type} question has exactly one right answer, but options[{right[0]}] is already "
+                    "correct: true; make this one false, or change the type to multiple")
+        if len(self.options) < 2:
+            yield ("options",), f"{len(self.options)} option; expected from 2 to {MOST_OPTIONS}"
+        elif len(self.options) > MOST_OPTIONS:
+            yield ("options", MOST_OPTIONS), (f"{len(self.options)} options; expected from 2 to {MOST_OPTIONS}, "
+                                              f"so this one and those after it are too many")
+        if self.type == "true-false":
+            expected = ("True", "False")
+            wrong = [index for index, option in enumerate(self.options[:2]) if option.text != expected[index]]
+            if len(self.options) != 2 or wrong:
+                where = ("options", wrong[0], "text") if wrong else ("options",)
+                yield where, 'a true-false question has exactly two options, "True" then "False"'
+        if self.type == "scenario" and self.scenario is None:
+            yield ("type",), "a scenario question needs scenario text: add scenario, or change the type"
+        elif self.type != "scenario" and self.scenario is not None:
+            yield ("scenario",), f"only scenario questions have scenario text; this one is {self.type}"
         texts = [option.text for option in self.options]
         for index, text in enumerate(texts):
             if text in texts[:index]:
                 yield ("options", index, "text"), f'the option "{text}" is given twice'
+
+    def warnings(self):
+        """A right option much longer than every other: people pick the longest answer, not the right one."""
+        if self.type not in ("single", "scenario"):
+            return
+        right = next((index for index, option in enumerate(self.options) if option.correct), None)
+        others = [len(option.text) for option in self.options if not option.correct]
+        if right is None or not others:
+            return
+        length, longest_other = len(self.options[right].text), max(others)
+        if length >= GIVEAWAY_LENGTH_RATIO * longest_other:
+            yield ("options", right, "text"), (
+                f'question "{self.id}": the right option is {length} characters, {length / longest_other:.1f} times '
+                f"the longest other option ({longest_other}), which gives the answer away; expected at most "
+                f"{GIVEAWAY_LENGTH_RATIO} times: shorten it or make the other options as full")
 
 
 @dataclass(frozen=True)
@@ -501,15 +546,64 @@ class Quiz(Page):
                                    f"{len(self.questions)} (the number of questions)")
 
 
-@dataclass(frozen=True)
-class ReflectionExercise(Page):
-    """The 'What does this mean for me?' questions as an exercise with space to write."""
+# The prompts of a CPD record, in the order the record gives them.
+CPD_PROMPTS = ("activity", "learnt", "practice", "peer", "standards")
 
-    ID_KIND: ClassVar[str] = "page"
-    DESCRIBED_AS: ClassVar[str] = "the reflection exercise"
-    intro: Markdown = described("How to use the exercise.")
+
+@dataclass(frozen=True)
+class CpdPrompts:
+    """The questions of a CPD record in one profession's wording; a prompt its regulator does not ask is left out."""
+
+    DESCRIBED_AS: ClassVar[str] = "the prompts of a CPD record"
+    activity: Line = described("What the activity was and why it is relevant.")
+    learnt: Line = described("What you learnt.")
+    practice: Optional[Line] = described(
+        "How it will change your practice and help the people you work with.", default=None)
+    peer: Optional[Line] = described("What you learnt from discussing it with a peer.", default=None)
+    standards: Optional[Line] = described("How it relates to your professional standards.", default=None)
+
+    def asked(self) -> list[tuple[str, str]]:
+        """(prompt name, wording) of every prompt this profession asks, in the record's order."""
+        return [(name, getattr(self, name)) for name in CPD_PROMPTS if getattr(self, name)]
+
+
+@dataclass(frozen=True)
+class Profession:
+    """One profession's wording for the CPD record, such as social work or nursing."""
+
+    DESCRIBED_AS: ClassVar[str] = "a profession"
+    id: Id = described("A short name used inside the page, such as social-work.")
+    name: Line = described("The choice as the person reads it.")
+    prompts: CpdPrompts = described("The record's questions in this profession's wording.")
+    note: Optional[Line] = described("One line on what the regulator asks for.", default=None)
+
+
+@dataclass(frozen=True)
+class CpdRecordForm:
+    """The form that turns time spent on the guide into a record for CPD or revalidation."""
+
+    DESCRIBED_AS: ClassVar[str] = "the CPD record"
+    title: Line = described("The heading of the CPD record form.")
+    intro: Markdown = described("What the record is for and how to make it.")
+    reminder: Line = described("The reminder not to include names or details of people.")
+    professions: list[Profession] = described("The wordings to choose from; the first is chosen at the start.")
+
+    def problems(self):
+        names = [profession.id for profession in self.professions]
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                yield ("professions", index, "id"), f'the profession id "{name}" is given twice'
+
+
+@dataclass(frozen=True)
+class ReflectionExercise:
+    """Notes under each 'What does this mean for me?' question, and the CPD record made from them."""
+
+    DESCRIBED_AS: ClassVar[str] = "the reflection notes"
+    intro: Markdown = described("How to use the notes boxes.")
     warning: Markdown = described("The warning shown above the notes: no names or details of people.")
     privacy: Markdown = described("Where the notes are kept, and how to clear them.")
+    cpd_record: CpdRecordForm = described("The form that makes a record for CPD or revalidation.")
 
 
 @dataclass(frozen=True)
@@ -544,7 +638,7 @@ class Training:
 
     DESCRIBED_AS: ClassVar[str] = "the training material"
     quiz: Quiz = described("The self-check quiz.")
-    reflection: ReflectionExercise = described("The reflection exercise.")
+    reflection: ReflectionExercise = described("Notes and the CPD record on the 'What does this mean for me?' page.")
     facilitator: FacilitatorGuide = described("The trainer's guide to a 30-minute session.")
 
 
@@ -679,6 +773,8 @@ class DecisionAid(Page):
 
         if self.start in nodes:
             yield from walk(self.start)
+            if any(answer.next not in nodes for question in self.questions for answer in question.answers):
+                return  # an answer leads to an id that does not exist (reported as such): that may be the way in
             for ident, position in positions.items():
                 if ident not in reached:
                     kind = "question" if position[0] == "questions" else "outcome"

@@ -1,6 +1,7 @@
 """Command-line tools for content owners.
 
-    python -m macros.report                 review status and unconfirmed resource addresses
+    python -m macros.report                 review status; resources, front doors and sources to confirm;
+                                            sources by status; changes in the law
     python -m macros.report --write-schema  write content/schema/*.schema.json from the definitions
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from .content import ContentError
 from .loading import CONTENT_FILES, SCHEMA_FOLDER, load_content
+from .model import SOURCE_STATUSES
 from .render.guide import unconfirmed_resources
 from .render.text import add_months, long_date
 from .schema import json_schema
@@ -47,16 +49,70 @@ def overdue_warning(guide, today: datetime.date) -> str | None:
             f"Owner: {guide.review.owner}. Review the content, then update review.last_reviewed.")
 
 
+def stale_before(today: datetime.date, every_months: int) -> datetime.date:
+    """A check made before this day is older than the guide's review period."""
+    return add_months(today, -every_months)
+
+
+def sources_lines(register, today: datetime.date, every_months: int) -> list[str]:
+    """Every source, grouped by how it was checked, with checks older than the review period flagged."""
+    oldest = stale_before(today, every_months)
+    lines = []
+    for status in SOURCE_STATUSES:
+        group = [source for source in register.sources if source.status == status]
+        lines.append(f"Sources {status}: {len(group)}")
+        for source in group:
+            stale = " STALE: checked longer ago than the review period" if source.checked_on < oldest else ""
+            lines.append(f"  - {source.id}: {source.title} ({source.publisher}), checked on "
+                         f"{long_date(source.checked_on)}{stale}")
+            if not source.url:
+                lines.append("      no address yet")
+            if not source.published:
+                lines.append("      no publication date yet")
+            if source.owner_note:
+                lines.append(f"      note: {source.owner_note}")
+    return lines
+
+
+def law_change_lines(register) -> list[str]:
+    """The changes in the law, saying which are still to come and must be checked again."""
+    lines = [f"Changes in the law: {len(register.changes_in_law)}"]
+    for change in register.changes_in_law:
+        state = (f"in force from {long_date(change.in_force_from)}" if change.status == "in-force"
+                 else "NOT YET IN FORCE: check whether it has started")
+        lines.append(f"  - {change.id}: {change.title}: {state}; last checked {long_date(change.last_checked)}")
+    return lines
+
+
+def front_door_lines(doors) -> list[str]:
+    """Front doors whose details the owner has still to confirm: the site shows only a link for them."""
+    waiting = [door for door in doors if not door.confirmed]
+    lines = [f"Front doors to confirm: {len(waiting)}"]
+    for door in waiting:
+        lines.append(f"  - {door.id}: {door.name} -> for now links to {door.url}; no phone number is shown")
+        if door.owner_note:
+            lines.append(f"      note: {door.owner_note}")
+    return lines
+
+
 def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
     """The report's text, and whether anything is overdue."""
-    guide = load_content(root).guide
+    content = load_content(root)
+    guide = content.guide
     status, overdue = review_status(guide.review.last_reviewed, guide.review.review_every_months, today)
     lines = [f"{guide.guide.title}", f"  Owner: {guide.review.owner}",
              f"  Last reviewed: {long_date(guide.review.last_reviewed)}", f"  {status}", ""]
     unconfirmed = unconfirmed_resources(guide)
     lines.append(f"Resource addresses to confirm: {len(unconfirmed)}")
-    lines += [f"  - {item.id}: {item.title} ({item.publisher}) -> for now links to {item.url}"
-              for item in unconfirmed]
+    for item in unconfirmed:
+        lines.append(f"  - {item.id}: {item.title} ({item.publisher}) -> for now links to {item.url}")
+        if item.owner_note:
+            lines.append(f"      note: {item.owner_note}")
+    lines += ["", *front_door_lines(content.site.front_doors), ""]
+    lines += [*sources_lines(content.sources, today, guide.review.review_every_months), ""]
+    lines += law_change_lines(content.sources)
+    lines += ["", f"Content warnings: {len(content.warnings)}"]
+    lines += [f"  - {warning}" for warning in content.warnings]
     return "\n".join(lines), overdue
 
 

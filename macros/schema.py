@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Literal, Union, get_args, get_origin, get_type_hints
 
 from .content import Document, Problem, format_path
+from .markup import MAILTO_PATTERN, MARKDOWN_HINT, URL_PATTERN, GuideLink, check_link_field, check_markup
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,13 @@ class Kind:
 
     name: str
     refers_to: tuple[str, ...] = ()
+    mailto: bool = False  # whether links to email addresses are allowed in it (contact fields only)
 
 
 # Field types used by the content definitions. Each names what an editor writes there.
 Markdown = Annotated[str, Kind("markdown")]  # one or more paragraphs of Markdown
 Line = Annotated[str, Kind("line")]  # one line of Markdown: a title, a label, a sentence
+ContactLine = Annotated[str, Kind("line", mailto=True)]  # one line of Markdown that may link to an email address
 Id = Annotated[str, Kind("id")]  # a stable anchor: lower-case letters, digits and hyphens
 Url = Annotated[str, Kind("url")]  # a web address starting http:// or https://
 ContactUrl = Annotated[str, Kind("contact")]  # a web address or a mailto: address
@@ -50,17 +53,6 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PUBLISHED_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 ASSET_PATTERN = re.compile(r"^assets/[A-Za-z0-9_./-]+\.(svg|png)$")
 PAGE_ADDRESS_PATTERN = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*/)+$")
-URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s<>\"]*)?$")
-MAILTO_PATTERN = re.compile(r"^mailto:[^@\s]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-# Markup that must never come through a text field: it could run code in a reader's browser.
-UNSAFE_MARKUP = [
-    (re.compile(r"<\s*(script|iframe|object|embed|style|form|base|meta|link)\b", re.I),
-     lambda found: f"raw <{found.group(1).lower()}> markup"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), lambda found: "an HTML event-handler attribute (on...=)"),
-    (re.compile(r"(\]\(|href\s*=\s*[\"']?)\s*(javascript|data|vbscript):", re.I),
-     lambda found: f"a {found.group(2).lower()}: link"),
-]
-MARKDOWN_HINT = "text fields are Markdown: write plain text, **bold**, lists and [links](https://example.org)"
 
 
 @dataclass
@@ -71,9 +63,18 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     ids: list[tuple[str, str, tuple]] = field(default_factory=list)  # (id, kind, path)
     refs: list[tuple[str, tuple[str, ...], tuple]] = field(default_factory=list)  # (id, kinds, path)
+    guide_links: list[tuple[GuideLink, tuple]] = field(default_factory=list)  # links to pages of the guide
+    names: dict[tuple, str] = field(default_factory=dict)  # path of a record with an id -> 'rule "x"'
+    # Worth an editor's look, but not wrong: the build goes on, and the content report lists them.
+    warnings: list[Problem] = field(default_factory=list)
 
     def report(self, path: tuple, message: str) -> None:
-        self.problems.append(Problem(self.document.file, self.document.line_of(path), format_path(path), message))
+        self.problems.append(Problem(self.document.file, self.document.line_of(path),
+                                     format_path(path, self.names), message))
+
+    def warn(self, path: tuple, message: str) -> None:
+        self.warnings.append(Problem(self.document.file, self.document.line_of(path),
+                                     format_path(path, self.names), message))
 
 
 def describe_type(tp) -> str:
@@ -115,15 +116,15 @@ def _found(value) -> str:
     return f'"{value}"'
 
 
-def _text_problem(kind: Kind, value: str) -> str | None:
+def _text_problem(kind: Kind, value: str, path: tuple, state: Checked) -> str | None:
     """What is wrong with a text value of this kind, or None."""
     if kind.name in ("markdown", "line"):
-        for pattern, what in UNSAFE_MARKUP:
-            found = pattern.search(value)
-            if found:
-                return f"contains {what(found)}; {MARKDOWN_HINT}"
         if kind.name == "line" and "\n" in value.strip():
             return "expected one line of text but found a line break; use a single line"
+        checked = check_markup(value, allow_mailto=kind.mailto, line=kind.name == "line")
+        if checked.problems:
+            return "; ".join(checked.problems) + f"; {MARKDOWN_HINT}"
+        state.guide_links += [(link, path) for link in checked.guide_links]
         return None
     if kind.name in ("id", "ref") and not ID_PATTERN.match(value):
         return (f'"{value}" is not a valid id; expected lower-case letters, digits and single hyphens, '
@@ -132,6 +133,8 @@ def _text_problem(kind: Kind, value: str) -> str | None:
         return f'"{value}" is not a web address; expected an address starting http:// or https://'
     if kind.name == "contact" and not (URL_PATTERN.match(value) or MAILTO_PATTERN.match(value)):
         return f'"{value}" is not a web or email address; expected https://... or mailto:name@example.org'
+    if kind.name in ("url", "contact"):
+        return check_link_field(value, allow_mailto=kind.name == "contact")
     if kind.name == "published" and not PUBLISHED_PATTERN.match(value):
         return f'"{value}" is not a date; expected YYYY-MM (for example 2024-05) or YYYY-MM-DD'
     if kind.name == "asset" and not ASSET_PATTERN.match(value):
@@ -158,7 +161,7 @@ def _check(tp, value, path: tuple, state: Checked):
         if not value.strip():
             state.report(path, f"is empty; expected {describe_type(tp)}")
             return None
-        problem = _text_problem(kind, value)
+        problem = _text_problem(kind, value, path, state)
         if problem:
             state.report(path, problem)
             return None
@@ -220,16 +223,22 @@ def _check_record(cls, value, path: tuple, state: Checked):
         return None
     declared = record_fields(cls)
     names = [f.name for f, _ in declared]
+    kind = getattr(cls, "ID_KIND", None)
+    if kind and path and isinstance(value.get("id"), str):
+        state.names[path] = f'{kind} "{value["id"]}"'  # messages name the record by its id as well as its path
+    misspelt = set()  # fields named by a "did you mean" hint: not reported missing as well
     for key in value:
         if key not in names:
-            close = difflib.get_close_matches(str(key), names, n=1)
+            close = difflib.get_close_matches(str(key), [n for n in names if n not in value], n=1)
             hint = f'; did you mean "{close[0]}"?' if close else ""
+            misspelt.update(close)
             state.report(path + (key,), f'unknown field "{key}"{hint} Allowed fields: {", ".join(names)}')
     arguments, complete = {}, True
     for f, tp in declared:
         if f.name not in value:
             if _is_required(f):
-                state.report(path, f'missing required field "{f.name}": expected {describe_type(tp)}')
+                if f.name not in misspelt:
+                    state.report(path, f'missing required field "{f.name}": expected {describe_type(tp)}')
                 complete = False
             continue
         raw = value[f.name]
@@ -240,20 +249,40 @@ def _check_record(cls, value, path: tuple, state: Checked):
             complete = False
         else:
             arguments[f.name] = checked
+    if kind and "id" in arguments:
+        # Known even when another field is wrong, so that references to it are not reported as well.
+        state.ids.append((arguments["id"], kind, path + ("id",)))
     if not complete:
         return None
     record = cls(**arguments)
-    kind = getattr(cls, "ID_KIND", None)
-    if kind:
-        state.ids.append((record.id, kind, path + ("id",)))
     for relative, message in getattr(record, "problems", lambda: [])():
         state.report(path + tuple(relative), message)
+    for relative, message in getattr(record, "warnings", lambda: [])():
+        state.warn(path + tuple(relative), message)
     return record
 
 
-def check_references(states: list[Checked]) -> list[Problem]:
-    """Ids are unique across all content (they are page anchors); every reference names one that exists."""
+def id_kinds(tp) -> set[str]:
+    """Every kind of record with an id that content of this type can hold (what others may refer to)."""
+    origin = get_origin(tp)
+    if origin in (Union, list):
+        return set().union(*(id_kinds(arg) for arg in get_args(tp)))
+    if not dataclasses.is_dataclass(tp):
+        return set()
+    kinds = {tp.ID_KIND} if getattr(tp, "ID_KIND", None) else set()
+    return kinds.union(*(id_kinds(ftp) for _, ftp in record_fields(tp)))
+
+
+def check_references(states: list[Checked], pages: set[str] | None = None,
+                     unreadable: dict[str, str] | None = None) -> list[Problem]:
+    """Ids are unique across all content (they are page anchors); every reference names one that exists.
+
+    `pages` are the files in docs/ that links in the text may name. `unreadable` maps each kind of record
+    whose file could not be read to that file: a reference to such a kind cannot be judged until the file
+    is fixed, so it is not reported (the file's own problem says to fix it first).
+    """
     problems, first_seen = [], {}
+    unreadable = unreadable or {}
     for state in states:
         for ident, kind, path in state.ids:
             if ident in first_seen:
@@ -266,12 +295,24 @@ def check_references(states: list[Checked]) -> list[Problem]:
     for state in states:
         for ident, kinds, path in state.refs:
             target = first_seen.get(ident)
+            if target is None and any(kind in unreadable for kind in kinds):
+                continue
             if target is None:
                 close = difflib.get_close_matches(ident, [i for i, v in first_seen.items() if v[2] in kinds], n=3)
                 hint = f" Did you mean: {', '.join(close)}?" if close else ""
                 state.report(path, f'no {" or ".join(kinds)} has the id "{ident}".{hint}')
             elif target[2] not in kinds:
                 state.report(path, f'"{ident}" is a {target[2]}; expected the id of a {" or ".join(kinds)}')
+        for link, path in state.guide_links:
+            if pages is not None and link.page and link.page not in pages:
+                close = difflib.get_close_matches(link.page, sorted(pages), n=1)
+                hint = f" Did you mean {close[0]}?" if close else ""
+                state.report(path, f'links to the page "{link.page}", which is not a page of the guide '
+                                   f"(a file in docs/).{hint}")
+            elif link.anchor and link.anchor not in first_seen and not unreadable:
+                close = difflib.get_close_matches(link.anchor, list(first_seen), n=1)
+                hint = f" Did you mean {close[0]}?" if close else ""
+                state.report(path, f'links to "#{link.anchor}", but nothing in the content has that id.{hint}')
     for state in states:
         problems.extend(state.problems)
     return problems
@@ -299,7 +340,8 @@ def _schema_for(tp, defs: dict) -> dict:
         if kind.name == "contact":
             schema["anyOf"] = [{"pattern": URL_PATTERN.pattern}, {"pattern": MAILTO_PATTERN.pattern}]
         if kind.name in ("markdown", "line"):
-            schema["description"] = "Markdown text; raw HTML such as <script> is not allowed."
+            schema["description"] = ("Markdown text: paragraphs, bold, italics, lists, links and line breaks; "
+                                     "any other HTML is refused.")
         if kind.name == "ref":
             schema["description"] = "The id of " + " or ".join(f"a {k}" for k in kind.refers_to) + "."
         return schema

@@ -14,7 +14,7 @@ from .render.text import label_of, page_address, plain_text, records_with_ids
 HOME_FILE = "index.md"
 
 # The training pages, by role: each is a page in docs/ that calls one macro.
-TRAINING_FILES = {"quiz": "quiz.md", "reflection": "reflection.md", "facilitator": "facilitator.md",
+TRAINING_FILES = {"quiz": "quiz.md", "reflection": "what-does-this-mean-for-me.md", "facilitator": "facilitator.md",
                   "present": "quiz-present.md", "handout": "quiz-handout.md", "answers": "quiz-answers.md"}
 
 
@@ -42,15 +42,24 @@ def page_with_anchors(page, file: str) -> SitePage:
     return SitePage(file, page.title, page.summary, anchors)
 
 
+def section_page(section, content: Content) -> SitePage:
+    """A section of the guide, with the records it shows from the sources register: the changes in the law on
+    the key messages page, and every source on the resources page."""
+    page = page_with_anchors(section, f"{section.id}.md")
+    shown = {content.guide.key_messages.id: content.sources.changes_in_law,
+             content.guide.resources.id: content.sources.sources}.get(section.id, ())
+    return SitePage(page.file, page.title, page.summary,
+                    page.anchors + tuple((record.id, anchor_label(record)) for record in shown))
+
+
 def site_pages(content: Content) -> list[SitePage]:
     """The pages we publish addresses for, in the order of the navigation."""
     guide, training, about = content.guide, content.training, content.about
     return [
         SitePage(HOME_FILE, guide.guide.title, guide.guide.description),
-        *(page_with_anchors(section, f"{section.id}.md") for section in guide.sections),
+        *(section_page(section, content) for section in guide.sections),
         page_with_anchors(content.decision_aid, f"{content.decision_aid.id}.md"),
         page_with_anchors(training.quiz, TRAINING_FILES["quiz"]),
-        page_with_anchors(training.reflection, TRAINING_FILES["reflection"]),
         page_with_anchors(training.facilitator, TRAINING_FILES["facilitator"]),
         *(page_with_anchors(page, f"{page.id}.md") for page in (about.accessibility, about.privacy, about.linking)),
     ]

@@ -43,3 +43,17 @@ def decision_paths(aid) -> list[tuple[tuple, object]]:
         return [path for answer in node.answers for path in walk(answer.next, (*taken, (node, answer)))]
 
     return walk(aid.start, ())
+
+
+def printed_pages(page) -> list[str]:
+    """The page printed to A4 by Chromium, as the text of each sheet (poppler's pdftotext; `make test` installs it).
+
+    Each sheet's text is squeezed, so a test can ask which sheet a question starts and ends on.
+    """
+    import shutil
+    import subprocess
+
+    assert shutil.which("pdftotext"), "pdftotext is missing: `make test` installs the Debian package poppler-utils"
+    pdf = page.pdf(format="A4", print_background=True)
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode("utf-8")
+    return [squeeze(sheet) for sheet in text.split("\f") if sheet.strip()]

@@ -48,7 +48,7 @@ def test_the_privacy_notice_button_removes_everything_the_guide_stored(browser_c
     page.goto(site_server + "quiz/")
     page.check("#quiz-remember")
     page.locator(".quiz-question input").first.check()
-    page.goto(site_server + "reflection/")
+    page.goto(site_server + "what-does-this-mean-for-me/")
     page.check("#reflection-save")
     page.locator("textarea").first.fill("A note")
     page.locator("form[data-md-component='palette'] label:visible").first.click()

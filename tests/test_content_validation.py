@@ -1,7 +1,9 @@
 """Bad content is refused with a message an editor can act on: file, line, field, what was expected."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
 import json
 import os
 import re
@@ -13,12 +15,14 @@ import pytest
 import yaml
 
 from macros import model
-from macros.content import read_yaml
+from macros.content import ContentError, read_yaml
+from macros.export.scorm import package_for
 from macros.loading import CONTENT_FILES, SCHEMA_FOLDER, load_content
+from macros.markup import SITE_MARKDOWN_EXTENSIONS, browser_reads_the_same, check_markup
 from macros.report import schema_files
 from macros.schema import check_references, validate
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_project
 
 BAD_CONTENT = sorted((ROOT / "tests" / "bad_content").glob("*.yml"))
 
@@ -29,22 +33,37 @@ def expectation(path: Path) -> tuple[str, str]:
     return header["definition"], header["expect"]
 
 
+@functools.cache
+def real_content_states() -> tuple:
+    """The ids and references of the repository's content, checked once."""
+    return tuple(validate(definition, read_yaml(ROOT / name, name)[0])[1]
+                 for name, (definition, _, _) in CONTENT_FILES.items())
+
+
 def problems_for(path: Path, definition: str) -> list[str]:
+    """Every problem with a bad file, checked as if it stood in the real content (its ids replacing the real
+    ones), so that its references to real rules and messages resolve and only its own mistake is reported."""
     name = path.relative_to(ROOT).as_posix()
     document, problems = read_yaml(path, name)
     if document is not None:
         _, state = validate(getattr(model, definition), document)
-        problems += check_references([state])
+        own = {ident for ident, _, _ in state.ids}
+        others = [dataclasses.replace(other, problems=[], refs=[], guide_links=[],
+                                      ids=[entry for entry in other.ids if entry[0] not in own])
+                  for other in real_content_states()]
+        pages = {page.name for page in (ROOT / "docs").glob("*.md")}
+        problems += check_references([state, *others], pages)
     return [str(problem) for problem in problems]
 
 
 @pytest.mark.parametrize("path", BAD_CONTENT, ids=lambda p: p.stem)
-def test_bad_content_is_refused_with_file_line_field_and_what_was_expected(path):
-    """Each file in tests/bad_content/ is refused with exactly the message written in its header."""
+def test_bad_content_is_refused_with_one_message_naming_file_line_and_field(path):
+    """Each file in tests/bad_content/ is refused with exactly the one message written in its header: no
+    knock-on message follows it."""
     definition, expected = expectation(path)
     messages = problems_for(path, definition)
     wanted = f"{path.relative_to(ROOT).as_posix()}:{expected}"
-    assert wanted in messages, "expected:\n  " + wanted + "\ngot:\n  " + "\n  ".join(messages)
+    assert messages == [wanted], "expected:\n  " + wanted + "\ngot:\n  " + "\n  ".join(messages)
 
 
 def test_all_problems_are_reported_together():
@@ -57,6 +76,13 @@ def test_all_problems_are_reported_together():
     finally:
         path.unlink()
     assert len(messages) == 3, messages
+
+
+def test_every_yaml_file_under_content_and_quizzes_is_checked():
+    """No content file escapes the checks: each YAML file editors can change is loaded and validated."""
+    found = {path.relative_to(ROOT).as_posix() for folder in ("content", "quizzes")
+             for path in (ROOT / folder).glob("*.yml")}
+    assert found == set(CONTENT_FILES)
 
 
 def test_the_repository_content_is_valid(content):
@@ -123,3 +149,211 @@ def test_load_content_names_every_file_it_could_not_read(tmp_path):
     with pytest.raises(Exception) as raised:
         load_content(tmp_path)
     assert "content/site.yml:1: (whole file): could not be read" in str(raised.value)
+
+
+# ---- Mistakes in the real content files: one message each, where the editor must look, nothing else ----
+
+def project_with(tmp_path: Path, changed: dict[str, str]) -> Path:
+    """A copy of the project with some files' text replaced."""
+    copy_project(tmp_path)
+    for name, text in changed.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def problems_loading(root: Path) -> list:
+    """The problems load_content reports for the project at `root` (none if it loads)."""
+    try:
+        load_content(root)
+    except ContentError as error:
+        return error.problems
+    return []
+
+
+def lines_the_parser_names(text: str) -> set[int]:
+    """The lines PyYAML itself gives for a syntax error: where it stopped, and what it was reading."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        marks = (getattr(error, "problem_mark", None), getattr(error, "context_mark", None))
+        return {mark.line + 1 for mark in marks if mark is not None}
+    return set()  # it still reads: a quote left open can be closed by a later one, in a comment say
+
+
+SIMPLE_FIELD = re.compile(r"^( *)(- )?[a-z_]+: (?P<value>[^\s>|&*!#'\"\[{-][^#]*)$")
+
+
+def mutations(name: str) -> list[tuple[str, int, str]]:
+    """A few ways to break one real content file: (what was done, line number, the broken text).
+
+    A closing quote dropped, a field indented one space too far, a tab before a field: each on two lines
+    spread through the file, fields whose value is one line of text after a field like them.
+    """
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    fields = []
+    for i, line in enumerate(lines):
+        before = next((j for j in range(i - 1, -1, -1) if lines[j].strip() and not lines[j].lstrip().startswith("#")),
+                      None)
+        found, previous = SIMPLE_FIELD.match(line), before is not None and SIMPLE_FIELD.match(lines[before])
+        if found and not found.group(2) and previous and len(found.group(1)) == len(previous.group(1)):
+            fields.append(i)
+    chosen = sorted({fields[0], fields[len(fields) // 2], fields[-1]})
+
+    def changed(index: int, line: str) -> str:
+        return "".join(lines[:index] + [line] + lines[index + 1:])
+
+    result = []
+    for i in chosen:
+        value = SIMPLE_FIELD.match(lines[i]).group("value")
+        # The value put in quotes, then its closing quote dropped.
+        unclosed = lines[i].replace(value, '"' + value.strip().strip('"'), 1)
+        result.append(("closing quote dropped", i + 1, changed(i, unclosed.rstrip() + "\n")))
+        result.append(("indented one space too far", i + 1, changed(i, " " + lines[i])))
+        result.append(("tab before a field", i + 1, changed(i, "\t" + lines[i])))
+    return result
+
+
+MUTATIONS = [(name, *mutation) for name in CONTENT_FILES for mutation in mutations(name)]
+
+
+@pytest.mark.parametrize("name, what, line, text", MUTATIONS,
+                         ids=[f"{name}:{line} {what}" for name, what, line, _ in MUTATIONS])
+def test_a_broken_line_in_a_real_file_gives_one_problem_at_that_line(tmp_path, name, what, line, text):
+    """Breaking one line of a real content file gives exactly one problem, in that file, at the broken line or
+    the line the YAML parser names; nothing about other files. When the file cannot be read, the problem
+    says to fix it first."""
+    problems = problems_loading(project_with(tmp_path, {name: text}))
+    assert len(problems) == 1, "\n".join(map(str, problems)) or "no problem reported"
+    problem = problems[0]
+    assert problem.file == name
+    assert problem.line in {line} | lines_the_parser_names(text), str(problem)
+    assert (problem.where == "(YAML syntax)") == ("Fix this file first" in problem.message), str(problem)
+
+
+def test_every_real_file_is_mutated_in_each_way():
+    """The mutation test reaches every content file, each broken in all three ways."""
+    for name in CONTENT_FILES:
+        ways = {what for mutated, what, _, _ in MUTATIONS if mutated == name}
+        assert ways == {"closing quote dropped", "indented one space too far", "tab before a field"}, name
+
+
+def test_an_unclosed_quote_in_the_guide_is_one_problem_that_names_the_quote(tmp_path):
+    """The issue's case: a quote left open in the guide is reported once, at the line where the parser stopped,
+    naming the line the quote was opened on; the decision aid and the quiz, which refer to the guide's rules,
+    add nothing."""
+    name = "content/information-sharing.yml"
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("failings_intro:") and '"' in line)
+    lines[index] = lines[index].rstrip().removesuffix('"') + "\n"
+    problems = problems_loading(project_with(tmp_path, {name: "".join(lines)}))
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    assert f'The quote " opened on line {index + 1} ' in problems[0].message
+    assert f"its closing quote is probably missing on line {index + 1}" in problems[0].message
+
+
+def test_a_rule_with_a_missing_title_is_one_problem_and_still_counts_for_references(tmp_path):
+    """A golden rule without its title is reported once; the decision aid and quiz that name the rule do not
+    also say that no rule has its id."""
+    name = "content/information-sharing.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    rule = re.search(r"^( +)- id: record-the-decision\n\1  title: .*\n", text, re.M)
+    broken = text.replace(rule.group(0), f"{rule.group(1)}- id: record-the-decision\n")
+    problems = problems_loading(project_with(tmp_path, {name: broken}))
+    assert [str(problem) for problem in problems] == [
+        f'{name}:{text[:rule.start()].count(chr(10)) + 1}: key_messages.golden_rules.rules[6] '
+        '(rule "record-the-decision"): missing required field "title": expected one line of text']
+
+
+def test_a_second_right_answer_in_the_quiz_is_reported_at_its_own_line_by_question_id(tmp_path):
+    """Two right answers to a single-choice question: the message points at the second correct: true and names
+    the question by its id."""
+    name = "quizzes/information-sharing.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    quiz = load_content(ROOT).training.quiz
+    number, question = next((n, q) for n, q in enumerate(quiz.questions) if q.type == "single")
+    right = next(i for i, option in enumerate(question.options) if option.correct)
+    wrong = next(i for i, option in enumerate(question.options) if not option.correct)
+    # The "correct:" line of each of the question's options, in order.
+    correct_lines = [m for m in re.finditer(r"^ +correct: (true|false)$", text, re.M)
+                     if m.start() > text.index(f"- id: {question.id}\n")][:len(question.options)]
+    broken = text[:correct_lines[wrong].start()] + correct_lines[wrong].group(0).replace("false", "true") + \
+        text[correct_lines[wrong].end():]
+    second = max(right, wrong)
+    problems = problems_loading(project_with(tmp_path, {name: broken}))
+    assert [str(problem) for problem in problems] == [
+        f'{name}:{text[:correct_lines[second].start()].count(chr(10)) + 1}: quiz.questions[{number}] (quiz question '
+        f'"{question.id}").options[{second}].correct: a single question has exactly one right answer, but '
+        f"options[{min(right, wrong)}] is already correct: true; make this one false, or change the type to multiple"]
+
+
+def test_exports_are_made_only_from_checked_text(tmp_path):
+    """The SCORM package (like the Moodle XML and GIFT files, made in the same build step) is made from the
+    checked content only: a link a browser would run in the quiz's feedback stops it with the editor's message."""
+    name = "quizzes/information-sharing.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    at = text.index("Wrong.", text.index("feedback: "))
+    broken = text[:at] + "[Read this](jav&#x61;script:alert(1)) " + text[at:]
+    root = project_with(tmp_path, {name: broken})
+    with pytest.raises(ContentError) as raised:
+        package_for(root)
+    feedback_line = text[:text.rindex("feedback:", 0, at)].count("\n") + 1
+    assert f"{name}:{feedback_line}: quiz.questions[0] " in str(raised.value)
+    assert 'contains a javascript: link ("javascript:alert(1)")' in str(raised.value)
+
+
+# ---- The allowlist itself ----
+
+def test_text_is_checked_with_the_markdown_extensions_the_site_uses():
+    """The check renders text with the same Markdown extensions as mkdocs.yml, so it sees what pages show."""
+    loader = type("IgnoreTags", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda *_: None)  # mkdocs.yml's !ENV: not needed here
+    settings = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    names = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in settings["markdown_extensions"]]
+    assert names == SITE_MARKDOWN_EXTENSIONS
+
+
+@pytest.mark.parametrize("text", [
+    "Plain words, **bold**, *italics* and a [web page](https://www.gov.uk/guidance).",
+    "A line  \nbreak, and [a golden rule](key-messages.md#record-the-decision) and [this part](#crucial).",
+    "- a list\n- of points\n\n1. and numbered\n2. steps",
+])
+def test_what_the_guide_needs_passes_the_allowlist(text):
+    """Paragraphs, emphasis, lists, line breaks, web links and links to pages of the guide are all accepted."""
+    assert check_markup(text).problems == ()
+
+
+def test_email_links_are_accepted_in_contact_fields_only():
+    """The contact line may link to an email address; other text may not."""
+    text = "Write to [the business unit](mailto:safeguarding@example.org)."
+    assert check_markup(text, allow_mailto=True).problems == ()
+    assert check_markup(text).problems
+
+
+def test_html_a_browser_reads_differently_is_caught_by_the_browser_grade_parser():
+    """Of two href attributes a browser follows the first; the cross-check with nh3 sees that such HTML
+    would not be read as it was checked, and ordinary links pass it."""
+    html = '<p><a href="javascript:alert(1)" href="https://www.gov.uk/">advice</a></p>'
+    assert not browser_reads_the_same(html)
+    assert browser_reads_the_same('<p><a href="https://www.gov.uk/" title="Advice">advice</a> and <br>more</p>')
+def test_a_right_option_much_longer_than_the_others_is_a_warning_with_file_and_line(tmp_path):
+    """A right option 1.5 times as long as every other is reported as a warning (file:line, field, question id),
+    not a problem: the content still loads, and the content report lists it."""
+    from macros.report import content_report
+
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path)
+    quiz_file = project / "quizzes" / "information-sharing.yml"
+    text = quiz_file.read_text(encoding="utf-8")
+    short = "        - text: They help you decide whether, when and how to share information.\n"
+    assert short in text
+    quiz_file.write_text(text.replace(short, short.rstrip("\n").removesuffix(".") + (
+        ", in every case, with every agency, and always alongside your own organisation's policies.\n")),
+        encoding="utf-8")
+    line = text[:text.index(short)].count("\n") + 1
+    content = load_content(project)
+    assert [str(warning).split(": the right option")[0] for warning in content.warnings] == [
+        f'quizzes/information-sharing.yml:{line}: quiz.questions[0] (quiz question "what-the-golden-rules-are-for")'
+        '.options[1].text: question "what-the-golden-rules-are-for"']
+    report, _ = content_report(project, content.guide.review.last_reviewed)
+    assert "Content warnings: 1" in report and f"quizzes/information-sharing.yml:{line}:" in report

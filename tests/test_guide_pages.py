@@ -66,23 +66,20 @@ def test_every_resource_links_to_its_address_and_says_if_unconfirmed(site, resou
     links = [a["href"] for part in entry for a in part.select("a[href]")]
     assert resource.url in links, f"{resource.id}: no link to {resource.url}; found {links}"
     entry_text = " ".join(visible_text(part) for part in entry)
-    if resource.confirmed:
-        assert "until the exact address" not in entry_text
-    else:
+    if not resource.confirmed:
         assert plain_text(resource.look_for) in entry_text
-        assert "until the exact address of this resource is confirmed" in entry_text
+    if resource.owner_note:
+        assert plain_text(resource.owner_note) not in entry_text
     if resource.older_guidance:
         assert "Older guidance" in entry_text
 
 
-def test_key_messages_list_the_seven_golden_rules_in_order_with_their_source(site):
-    """The key messages page numbers the seven golden rules 1 to 7 and names the advice they come from."""
+def test_key_messages_list_the_seven_golden_rules_in_order(site):
+    """The key messages page numbers the seven golden rules 1 to 7 under their headings."""
     rules = GUIDE.key_messages.golden_rules
     page = site.page(built_address(page_of(GUIDE.key_messages)))
     for number, rule in enumerate(rules.rules, start=1):
-        assert visible_text(page.find(id=rule.id)) == f"{number}. {plain_text(rule.title)}"
-    source_links = [a for a in page.select("p.source a") if a["href"] == rules.source.url]
-    assert source_links and visible_text(source_links[0]) == rules.source.title
+        assert visible_text(page.find(id=rule.id)) == f"Rule {number}: {plain_text(rule.title)}"
 
 
 def test_home_page_introduces_the_guide_and_links_to_the_four_sections(site):
@@ -94,7 +91,7 @@ def test_home_page_introduces_the_guide_and_links_to_the_four_sections(site):
     assert plain_text(GUIDE.guide.audience) in text
     hrefs = [a["href"] for a in page.select("article .grid.cards a")]
     assert hrefs[:4] == [built_address(page_of(section)) for section in GUIDE.sections]
-    assert hrefs[4:] == ["should-i-share/", "quiz/", "reflection/", "facilitator/"]
+    assert hrefs[4:] == ["should-i-share/", "quiz/", "facilitator/"]
     assert f"Last reviewed: {long_date(GUIDE.review.last_reviewed)}." in text
 
 
@@ -124,3 +121,32 @@ def test_every_point_of_the_source_page_is_on_the_site(site, point):
     assert point["id"] in BOOK, f"the source page's point {point['seed']!r} is traced to {point['id']!r}, which is gone"
     page = site.page(built_address(BOOK[point["id"]][0]))
     assert page.find(id=point["id"]) is not None
+
+
+KEY_MESSAGES = GUIDE.key_messages
+
+
+def test_golden_rules_at_a_glance_come_before_the_key_messages_numbered_and_linked(site):
+    """Near the top, before the key messages, a list names each golden rule by number and links to it in full."""
+    page = site.page(built_address(page_of(KEY_MESSAGES)))
+    glance = page.select_one("article ol.rule-summary")
+    assert glance is not None
+    assert glance.find_next("h2", id="the-key-messages") is not None, "the rules at a glance come after the messages"
+    links = [(visible_text(a), a["href"]) for a in glance.select("li a")]
+    assert links == [(f"Rule {number}: {plain_text(rule.title)}", f"#{rule.id}")
+                     for number, rule in enumerate(KEY_MESSAGES.golden_rules.rules, start=1)]
+
+
+@pytest.mark.parametrize("message", KEY_MESSAGES.messages, ids=lambda m: m.id)
+def test_each_key_message_is_a_headline_with_its_detail_below_never_repeating_it(site, message):
+    """A message's heading is the message itself; what it means opens below it and does not start by repeating it;
+    the page's contents name it by its short title."""
+    page = site.page(built_address(page_of(KEY_MESSAGES)))
+    headline = page.find(id=message.id)
+    assert headline.name == "h3" and visible_text(headline) == plain_text(message.text)
+    detail = headline.find_next_sibling()
+    assert detail.name == "details" and visible_text(detail.summary).startswith("What this means in practice")
+    first_paragraph = visible_text(detail.find("p"))
+    assert not first_paragraph.startswith((plain_text(message.text), plain_text(message.title)))
+    contents = [visible_text(a) for a in page.select(f'.md-sidebar--secondary a[href="#{message.id}"]')]
+    assert contents == [plain_text(message.title)]

@@ -14,8 +14,10 @@ from macros.render.links import add_old_anchors, relative_address
 from macros.model import OldAnchor
 from macros.site_pages import published_address, published_addresses, site_pages
 
+from tools.make_preview import FINGERPRINT_KEY, HEIGHT, PREVIEW, WIDTH, fingerprint, png_facts, preview_inputs
+
 from .conftest import ROOT, BuiltSite, copy_project, run_mkdocs_build, serve_folder
-from .helpers import squeeze
+from .helpers import squeeze, visible_text
 
 PUBLISHED = manifest_addresses((ROOT / MANIFEST).read_text(encoding="utf-8"))
 
@@ -112,6 +114,46 @@ def test_link_page_gives_a_plain_an_html_and_a_card_snippet_for_every_page(site,
         assert snippets["card"].get_text() == f"{site_page.title}\n{site_page.summary}\n{address}"
 
 
+def test_link_page_numbers_the_golden_rules(site, content):
+    """Each golden rule's row on the link page is named by its number and title, "Rule 4: ..."."""
+    page = site.page(published_address("link-to-this-guide.md"))
+    rules = content.guide.key_messages.golden_rules.rules
+    labels = {row.find("code")["data-path"]: squeeze(row.find(class_="link-label").get_text())
+              for row in page.select(".link-rows li")}
+    assert [labels[published_address("key-messages.md", rule.id)] for rule in rules] == [
+        f"Rule {number}: {rule.title}" for number, rule in enumerate(rules, start=1)]
+
+
+def test_filter_finds_one_anchor_which_offers_its_own_html_link_and_card(browser, site_server, content):
+    """Typing "rule 4" leaves the one row and its page's heading; its own snippets link to it, named by its label."""
+    rule = content.guide.key_messages.golden_rules.rules[3]
+    label, address = f"Rule 4: {rule.title}", site_server + published_address("key-messages.md", rule.id)
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(site_server + "link-to-this-guide/")
+        page.get_by_label("Find an address").fill("rule 4")
+        assert page.locator(".link-row:visible .link-label").all_inner_texts() == [label]
+        assert page.locator(".link-rows:visible").count() == 1 and page.locator("#links-key-messages").is_visible()
+        assert page.locator("#link-filter-count").inner_text() == "1 address matches"
+        row = page.locator(".link-row:visible")
+        row.get_by_text("HTML link and card").click()
+        assert row.get_by_label("HTML link").input_value() == f'<a href="{address}">{label}</a>'
+        assert row.get_by_label("Card").input_value() == f"{label}\nFrom: Key messages\n{address}"
+    finally:
+        context.close()
+
+
+def test_an_element_reached_by_a_deep_link_stands_out(browser_context, site_server, content):
+    """Arriving at key-messages/#id, that heading is tinted and barred; the other headings are not."""
+    rule_ids = [rule.id for rule in content.guide.key_messages.golden_rules.rules]
+    page = browser_context.new_page()
+    page.goto(f"{site_server}key-messages/#{rule_ids[3]}")
+    look = "id => { const s = getComputedStyle(document.getElementById(id)); return [s.backgroundColor, s.boxShadow]; }"
+    targeted, other = page.evaluate(look, rule_ids[3]), page.evaluate(look, rule_ids[4])
+    assert other == ["rgba(0, 0, 0, 0)", "none"] and targeted[0] != other[0] and targeted[1] != "none"
+
+
 def test_copy_gives_the_full_address_and_says_so(browser, site_server):
     """With the script, addresses become full addresses, and Copy puts one on the clipboard and announces it."""
     context = browser.new_context()
@@ -123,6 +165,8 @@ def test_copy_gives_the_full_address_and_says_so(browser, site_server):
         assert row.locator("code").inner_text() == site_server + "key-messages/"
         row.get_by_role("button", name="Copy the address of: Key messages").click()
         page.locator("#link-copy-status", has_text="Copied").wait_for(timeout=5000)
+        # The button's own word changes, so that it shows as well as says it worked.
+        assert row.get_by_role("button", name="Copied the address of: Key messages").is_visible()
         assert page.evaluate("navigator.clipboard.readText()") == site_server + "key-messages/"
         card = page.locator("#snippet-card-quiz")
         assert card.input_value().endswith("\n" + site_server + "quiz/")
@@ -172,6 +216,28 @@ def test_every_page_has_a_title_description_and_link_preview_tags(site, content)
     assert problems == []
 
 
+
+def test_the_preview_picture_is_drawn_from_the_current_content():
+    """The preview picture is 1200 x 630 and was drawn from today's name, colour, logo, title and description."""
+    width, height, texts = png_facts(PREVIEW.read_bytes())
+    assert (width, height) == (WIDTH, HEIGHT) == (1200, 630)
+    assert texts.get(FINGERPRINT_KEY.decode()) == fingerprint(preview_inputs(ROOT)), (
+        "the preview picture no longer matches the content: run `make preview`")
+
+
+def test_every_page_header_names_the_partnership_above_the_guide_with_its_logo(site, content):
+    """The header shows the partnership's short name, the guide's title, and the logo in a link named by the site."""
+    problems = []
+    for address in site.addresses():
+        header = site.page(address).select_one("header.md-header")
+        shown = [visible_text(header.select_one(f".header-{part}")) for part in ("partnership", "guide")]
+        logo = header.select_one("a.md-logo")
+        if shown != [content.site.short_name, content.guide.guide.title]:
+            problems.append(f"{address}: the header says {shown}")
+        if not (logo.img and logo.img["src"].endswith(content.site.logo) and logo.get("aria-label")):
+            problems.append(f"{address}: the header's logo is {logo}")
+    assert problems == []
+
 # ---- Published under a sub-path, with a renamed id and a moved page ----
 
 SUB_PATH = "/safeguarding/information-sharing/"
@@ -187,8 +253,11 @@ def sub_path_site(tmp_path_factory, content) -> BuiltSite:
     settings = project / "content" / "site.yml"
     text = settings.read_text(encoding="utf-8").replace("\nsite_url:\n", f"\nsite_url: {SUB_PATH_SITE_URL}\n")
     assert SUB_PATH_SITE_URL in text, "content/site.yml no longer has an empty site_url line"
-    text += (f"old_anchors:\n  - id: {OLD_ANCHOR}\n    now: {rule}\n"
-             f"moved_pages:\n  - old: {MOVED_PAGE}\n    new: key-messages/\n")
+    moved = f"  - old: {MOVED_PAGE}\n    new: key-messages/\n"
+    # Added to the pages that have really moved, if any.
+    text = (text.replace("\nmoved_pages:\n", "\nmoved_pages:\n" + moved) if "\nmoved_pages:\n" in text
+            else text + "moved_pages:\n" + moved)
+    text += f"old_anchors:\n  - id: {OLD_ANCHOR}\n    now: {rule}\n"
     settings.write_text(text, encoding="utf-8")
     folder = tmp_path_factory.mktemp("sub-path-site")
     result = run_mkdocs_build(project, folder)
@@ -282,3 +351,14 @@ def test_under_a_sub_path_search_works(browser, sub_path_site):
         finally:
             context.close()
     assert failed == []
+
+
+def test_with_a_site_address_the_projector_title_slide_has_a_qr_code_to_the_quiz(sub_path_site):
+    """When site_url is set, the projector's title slide shows a QR code (SVG made at build time) labelled with the
+    quiz's full address, and prints the address beside it; without site_url there is none (test_training_pages)."""
+    figure = sub_path_site.page("quiz-present/").select_one(".present-title .present-qr")
+    assert figure is not None
+    svg = figure.find("svg")
+    assert svg["role"] == "img" and svg["aria-label"].endswith(SUB_PATH_SITE_URL + "quiz/")
+    assert svg.get("viewbox") and len(svg.find_all("path")) >= 2  # scales with the slide; dark modules on white
+    assert SUB_PATH_SITE_URL + "quiz/" in figure.figcaption.get_text()

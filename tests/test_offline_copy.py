@@ -54,7 +54,7 @@ def test_the_zip_unpacks_into_one_folder_that_opens_at_index_html(offline_zip, o
     with zipfile.ZipFile(offline_zip) as archive:
         names = archive.namelist()
     assert {name.split("/")[0] for name in names} == {FOLDER_NAME}
-    for page in ("index.html", "quiz.html", "reflection.html", "search/search_index.js"):
+    for page in ("index.html", "quiz.html", "what-does-this-mean-for-me.html", "search/search_index.js"):
         assert f"{FOLDER_NAME}/{page}" in names
     home = BeautifulSoup((offline_folder / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select("a[href$='.zip']") == [], "the offline copy offers itself for download"
@@ -130,7 +130,7 @@ def test_from_the_file_system_the_quiz_search_and_reflection_all_work(browser_co
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
     navigation = page.locator(".md-sidebar--primary")
-    quiz, reflection = content.training.quiz, content.training.reflection
+    quiz, reflection = content.training.quiz, content.guide.meaning_for_me
 
     page.goto((offline_folder / "index.html").as_uri())
     assert page.locator(".md-content h1").inner_text().startswith(content.guide.guide.title)
@@ -143,7 +143,7 @@ def test_from_the_file_system_the_quiz_search_and_reflection_all_work(browser_co
                 page.click(f"label[for='{question.id}-option-{number}']")
     page.click("#quiz-check-all")
     total = len(quiz.questions)
-    assert page.locator("#quiz-result").inner_text().startswith(f"{total} of {total} correct. You passed")
+    assert page.locator("#quiz-result").inner_text().startswith(f"{total} of {total} correct. You reached the pass mark")
 
     # From the file system the theme reads its index with a script tag on every page, which theme-behaviour.js
     # does not hold back (a read from the disk, not a download); the search program still waits to be wanted.
@@ -161,7 +161,7 @@ def test_from_the_file_system_the_quiz_search_and_reflection_all_work(browser_co
 
     page.goto((offline_folder / "index.html").as_uri())
     navigation.get_by_role("link", name=reflection.title, exact=True).click()
-    assert page.url == (offline_folder / "reflection.html").as_uri()
+    assert page.url == (offline_folder / "what-does-this-mean-for-me.html").as_uri()
     page.check("#reflection-save")
     page.locator("textarea").first.fill("A note kept on this device")
     page.locator("form[data-md-component='palette'] label:visible").first.click()

@@ -8,12 +8,13 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.model import Resource, Review, Source
+from macros.model import FrontDoor, LawChange, Resource, Review, Source, SourcesRegister
 from macros.render.external_links import ExternalLinks
 from macros.render.finish import ThemeChanged, worker_frame_script
-from macros.render.guide import render_resource, review_line
+from macros.render.contacts import front_door_entry
+from macros.render.guide import law_change_status, render_resource, review_line
 from macros.render.text import (add_months, anchored_list, heading, long_date, page_address, published_date,
-                                source_line)
+                                sources_block)
 
 from .helpers import squeeze
 
@@ -72,16 +73,63 @@ def test_anchored_list_gives_each_item_its_id_and_keeps_markdown():
     assert items[0].strong.get_text() == "act"
 
 
-def test_source_line_names_title_publisher_date_and_links_out_safely():
-    """A source shows its linked title, publisher and date; the link is marked as leaving the site."""
-    source = Source(title="Information sharing advice", publisher="Department for Education",
-                    url="https://www.gov.uk/advice", published="2024-05-01", note="Non-statutory.")
-    page = to_html(source_line(source))
-    assert squeeze(page.get_text()) == ("Source: Information sharing advice, Department for Education, "
-                                        "1 May 2024. Non-statutory.")
-    link = page.a
-    assert link["href"] == "https://www.gov.uk/advice"
-    assert "external-link" in link["class"] and link["rel"] == ["noopener", "noreferrer"]
+def make_source(**changes) -> Source:
+    values = dict(id="dfe-advice", title="Information sharing advice for safeguarding practitioners",
+                  short_title="DfE advice", publisher="Department for Education", status="checked",
+                  checked_on=datetime.date(2026, 11, 27), url="https://www.gov.uk/advice", published="2024-05-01")
+    return Source(**{**values, **changes})
+
+
+def make_register(*sources: Source) -> SourcesRegister:
+    return SourcesRegister(title="Sources", intro="The sources.", sources=sources, changes_title="Changes",
+                           changes_intro="Changes.", changes_in_law=())
+
+
+def test_sources_line_names_each_source_shortly_linked_with_its_date():
+    """Under a claim: 'Sources: <short title> (<date>); ...', each linked to the document and marked as leaving
+    the site; a source without an address links to its entry in the register instead."""
+    register = make_register(make_source(),
+                             make_source(id="scie", short_title="SCIE guide", url=None, published=None))
+    page = to_html(sources_block(("dfe-advice", "scie"), register))
+    assert squeeze(page.get_text()) == "Sources: DfE advice (1 May 2024); SCIE guide."
+    advice, scie = page.select("a")
+    assert advice["href"] == "https://www.gov.uk/advice" and "external-link" in advice["class"]
+    assert scie["href"] == "resources.md#scie"
+    assert squeeze(to_html(sources_block(("scie",), register)).get_text()) == "Source: SCIE guide."
+
+
+def test_owner_notes_never_reach_the_sources_line():
+    """A source's note for the content owner is not part of what a reader sees under a claim."""
+    register = make_register(make_source(owner_note="Confirm the address with the publisher."))
+    assert "Confirm" not in to_html(sources_block(("dfe-advice",), register)).get_text()
+
+
+def make_front_door(**changes) -> FrontDoor:
+    values = dict(id="children-front-door", for_whom="Worried about a child?", name="Children's social care",
+                  url="https://www.example.org/refer", link_text="Report a concern", confirmed=False,
+                  phone="0121 000 0000", out_of_hours_phone="0121 111 1111")
+    return FrontDoor(**{**values, **changes})
+
+
+def test_a_front_door_shows_its_phone_numbers_only_once_confirmed():
+    """Until the owner confirms a front door, the reader gets its link and no phone number that could be wrong."""
+    waiting = squeeze(to_html(front_door_entry(make_front_door())).get_text())
+    assert waiting == "Worried about a child? Children's social care. Report a concern"
+    confirmed = squeeze(to_html(front_door_entry(make_front_door(confirmed=True))).get_text())
+    assert confirmed == ("Worried about a child? Children's social care. Phone 0121 000 0000. "
+                         "Out of hours: 0121 111 1111. Report a concern")
+
+
+def test_a_change_in_the_law_says_whether_it_is_in_force_and_when_it_was_checked():
+    """In force: the day it started; not yet: a warning to check before relying on it. Both: last checked."""
+    started = LawChange(id="rli", title="New basis", status="in-force", text="Text.",
+                        last_checked=datetime.date(2026, 11, 27), sources=("a",),
+                        in_force_from=datetime.date(2026, 2, 5))
+    waiting = LawChange(id="duty", title="A duty", status="not-yet-in-force", text="Text.",
+                        last_checked=datetime.date(2026, 5, 30), sources=("a",))
+    assert law_change_status(started) == "**In force** from 5 February 2026. Last checked 27 November 2026."
+    assert law_change_status(waiting) == ("**Not yet in force: check before relying on it.** "
+                                          "Last checked 30 May 2026.")
 
 
 def test_confirmed_resource_links_straight_to_it():
@@ -94,12 +142,15 @@ def test_confirmed_resource_links_straight_to_it():
 
 
 def test_unconfirmed_resource_sends_readers_to_the_publisher_and_says_what_to_look_for():
-    """An unconfirmed address is honest: it names the publisher's site and what to look for there."""
-    page = to_html(render_resource(make_resource(confirmed=False, look_for="the briefing on consent")))
+    """An unconfirmed address gives the reader a plain, useful link and what to look for, without our hedging;
+    the note for the content owner is not shown."""
+    page = to_html(render_resource(make_resource(confirmed=False, look_for="the briefing on consent",
+                                                 owner_note="The exact address is not known.")))
     text = squeeze(page.get_text(" "))
     assert page.a.get_text() == "Go to the Home Office website"
-    assert "Look for: the briefing on consent" in text
-    assert "until the exact address of this resource is confirmed" in text
+    assert text.endswith("Go to the Home Office website . Look for: the briefing on consent") or \
+        "Look for: the briefing on consent" in text
+    assert "confirmed" not in text and "not known" not in text
 
 
 def test_older_guidance_is_labelled():

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from macros.loading import load_content
+from macros.render.training import option_letter
 
 from .conftest import ROOT
 from .helpers import plain_text, visible_text
@@ -37,10 +38,10 @@ def test_every_question_is_a_fieldset_with_legend_labelled_options_feedback_and_
     inputs = fieldset.select("input")
     assert len(inputs) == len(question.options)
     expected_type = "checkbox" if question.type == "multiple" else "radio"
-    for field, option in zip(inputs, question.options):
+    for index, (field, option) in enumerate(zip(inputs, question.options)):
         assert field["type"] == expected_type
         label = page.find("label", attrs={"for": field["id"]})
-        assert label is not None and visible_text(label) == plain_text(option.text)
+        assert label is not None and visible_text(label) == f"{option_letter(index)} {plain_text(option.text)}"
         feedback = page.find(id=f"{field['id']}-feedback")
         assert visible_text(feedback) == plain_text(option.feedback)
     if question.scenario:
@@ -70,9 +71,35 @@ def test_quiz_controls_that_need_javascript_are_hidden_without_it(site):
     assert page.select_one("#quiz-announcer")["aria-live"] == "polite"
 
 
-def test_quiz_states_the_pass_mark(site):
-    """The pass mark from the YAML is stated on the quiz page."""
-    assert f"The pass mark is {QUIZ.pass_mark} correct answers." in visible_text(site.page("quiz/"))
+def test_quiz_states_the_pass_mark_without_calling_itself_not_a_test(site):
+    """The pass mark from the YAML is stated for both uses, and nothing on the page says the quiz is not a test."""
+    text = visible_text(site.page("quiz/").select_one("article"))
+    assert f"Aim for {QUIZ.pass_mark} or more right: that is also the pass mark" in text
+    assert "not a test" not in text.lower()
+
+
+def single_answer_questions():
+    return [question for question in QUESTIONS if question.type in ("single", "scenario")]
+
+
+def test_the_right_option_is_not_given_away_by_its_length():
+    """Across single-answer and scenario questions, the right option is the longest in at most a third, and the
+    shortest in at most a third, so that neither length is a tell."""
+    longest = shortest = 0
+    for question in single_answer_questions():
+        lengths = [len(plain_text(option.text)) for option in question.options]
+        right = lengths[next(i for i, option in enumerate(question.options) if option.correct)]
+        others = [length for length, option in zip(lengths, question.options) if not option.correct]
+        longest += right > max(others)
+        shortest += right < min(others)
+    count = len(single_answer_questions())
+    assert longest <= count / 3, f"the right option is the longest in {longest} of {count} questions"
+    assert shortest <= count / 3, f"the right option is the shortest in {shortest} of {count} questions"
+
+
+def test_the_quiz_content_has_no_warnings(content):
+    """No right option is much longer than every other (the build only logs this, so a test holds it)."""
+    assert [str(warning) for warning in content.warnings] == []
 
 
 def test_every_form_control_on_every_page_has_a_label(site):
@@ -109,13 +136,27 @@ def test_answer_sheet_has_every_answer_and_explanation(site):
             assert plain_text(option.feedback) in text
 
 
-def test_present_mode_has_one_slide_per_question_with_the_answer_on_demand(site):
-    """Present mode has a slide for each question, in order, each with a 'Reveal answer' disclosure."""
-    slides = site.page("quiz-present/").select(".present-slide")
+def test_present_mode_has_a_title_slide_then_one_lettered_slide_per_question(site):
+    """The projector view opens on the session's name, then has a slide per question, in order, with options
+    lettered A, B, C as on the quiz page, and the answer behind 'Reveal answer'."""
+    page = site.page("quiz-present/")
+    title = page.select_one("h1#quiz-present")
+    assert visible_text(title) == f"{CONTENT.guide.guide.title}: {QUIZ.title}"
+    assert page.select_one(".present-qr") is None, "a QR code without a site address to point to"
+    slides = page.select(".present-slide:not(.present-title)")
     assert len(slides) == len(QUESTIONS)
     for number, (slide, question) in enumerate(zip(slides, QUESTIONS), 1):
         assert visible_text(slide.h2) == f"Question {number} of {len(QUESTIONS)}: {plain_text(question.question)}"
+        options = [visible_text(option.select_one(".option-letter")) + " " + visible_text(
+            option.select_one(".present-option-text")) for option in slide.select(".present-option")]
+        assert options == [f"{option_letter(i)} {plain_text(o.text)}" for i, o in enumerate(question.options)]
         assert visible_text(slide.select_one("details summary")) == "Reveal answer"
+
+
+def test_present_mode_projects_no_site_header_navigation_or_search(site):
+    """The projector view has no navigation, tabs or search box on show, and no page footer navigation."""
+    page = site.page("quiz-present/")
+    assert not page.select(".md-sidebar, .md-tabs, .md-footer__inner")
 
 
 def test_facilitator_page_has_the_plan_prompts_and_links_to_the_printables(site):
@@ -128,23 +169,28 @@ def test_facilitator_page_has_the_plan_prompts_and_links_to_the_printables(site)
         for prompt in question.discussion:
             assert plain_text(prompt) in text
     links = {a["href"] for a in page.select("article a[href]")}
-    for address in ("../quiz-present/", "../quiz-handout/", "../quiz-answers/", "../reflection/", "../quiz/"):
+    for address in ("../quiz-present/", "../quiz-handout/", "../quiz-answers/", "../what-does-this-mean-for-me/",
+                    "../quiz/"):
         assert address in links, f"no link to {address}; found {sorted(links)}"
 
 
 @pytest.mark.parametrize("question", REFLECTION_QUESTIONS, ids=lambda q: q.id)
-def test_reflection_page_has_a_labelled_text_area_for_every_question(site, question):
-    """Each 'What does this mean for me?' question has its prompt and a text area labelled with the question."""
-    page = site.page("reflection/")
+def test_every_reflection_question_has_its_prompt_and_an_optional_notes_box(site, question):
+    """Under each 'What does this mean for me?' question (its heading, at its anchor): the prompt, then a text
+    area whose label names the question and says it is optional."""
+    page = site.page("what-does-this-mean-for-me/")
+    heading = page.find("h2", id=question.id)
+    assert visible_text(heading) == plain_text(question.question)
     area = page.find("textarea", id=f"note-{question.id}")
-    assert area is not None
-    assert visible_text(page.find("label", attrs={"for": area["id"]})) == plain_text(question.question)
-    assert plain_text(question.prompt) in visible_text(page.find(id=f"note-{question.id}-prompt"))
+    assert area in heading.find_all_next("textarea", limit=1)
+    label = visible_text(page.find("label", attrs={"for": area["id"]}))
+    assert label == f"Your notes on: {plain_text(question.question)} (optional)"
+    assert plain_text(question.prompt) in visible_text(page.find(id=f"{question.id}-prompt"))
 
 
 def test_reflection_page_warns_against_writing_names_before_the_notes(site):
     """The warning about names and identifying details comes before the first text area."""
-    page = site.page("reflection/")
+    page = site.page("what-does-this-mean-for-me/")
     warning = page.find(id="reflection-warning")
     assert plain_text(CONTENT.training.reflection.warning) in visible_text(warning)
     first_area = page.select_one("textarea")

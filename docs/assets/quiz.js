@@ -103,20 +103,49 @@
       var said = [];
       each(question.querySelectorAll(".quiz-option"), function (option) {
         var input = option.querySelector("input");
-        var feedback = document.getElementById(input.id + "-feedback");
-        // Show why for every answer chosen, and for a right answer that was missed.
-        if (input.checked || (question.dataset.type === "multiple" && option.dataset.correct === "true")) {
+        // Why, for every answer chosen; a right answer left unticked says it was missed, never "Right."
+        var feedback = input.checked ? document.getElementById(input.id + "-feedback")
+          : document.getElementById(input.id + "-missed");
+        if (feedback) {
           feedback.hidden = false;
           input.setAttribute("aria-describedby", feedback.id);
-          if (input.checked) {
-            said.push(feedback.textContent.trim());
-          }
+          said.push(feedback.textContent.trim());
         }
       });
       question.querySelector(".quiz-read-more").hidden = false;
       question.classList.add(right ? "is-right" : "is-wrong");
       line.textContent = right ? "Correct." : "Not quite.";
       return { answered: true, right: right, message: legend + ". " + line.textContent + " " + said.join(" ") };
+    }
+
+    // The score, then a link to each question missed: following one moves focus to that question.
+    function showResult(summary, missed) {
+      result.textContent = "";
+      var line = document.createElement("p");
+      line.textContent = summary;
+      result.appendChild(line);
+      if (missed.length) {
+        var intro = document.createElement("p");
+        intro.textContent = "Look again at " + (missed.length === 1 ? "this question:" : "these questions:");
+        var list = document.createElement("ul");
+        missed.forEach(function (question) {
+          var link = document.createElement("a");
+          link.href = "#" + question.id;
+          link.textContent = question.querySelector("legend").textContent;
+          link.addEventListener("click", function (event) {
+            event.preventDefault();
+            question.setAttribute("tabindex", "-1");
+            question.focus();
+            question.scrollIntoView({ block: "start" });
+          });
+          var item = document.createElement("li");
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        result.appendChild(intro);
+        result.appendChild(list);
+      }
+      result.hidden = false;
     }
 
     function save() {
@@ -182,19 +211,22 @@
     form.querySelector("#quiz-check-all").addEventListener("click", function () {
       var score = 0;
       var unanswered = 0;
+      var missed = [];
       each(questions, function (question) {
         var outcome = check(question);
         score += outcome.right ? 1 : 0;
         unanswered += outcome.answered ? 0 : 1;
+        if (!outcome.right) {
+          missed.push(question);
+        }
       });
       var summary = score + " of " + questions.length + " correct. " +
-        (score >= passMark ? "You passed: the pass mark is " + passMark + "."
-          : "The pass mark is " + passMark + ": look again at the questions marked Not quite.");
+        (score >= passMark ? "You reached the pass mark of " + passMark + "."
+          : "The pass mark is " + passMark + ".");
       if (unanswered) {
         summary += " " + unanswered + (unanswered === 1 ? " question was" : " questions were") + " not answered.";
       }
-      result.textContent = summary;
-      result.hidden = false;
+      showResult(summary, missed);
       result.focus();
       announce(summary);
     });

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import (Guide, GoldenRules, KeyMessagesSection, LawChange, LawfulBases, MeaningForMeSection,
-                     OfflineCopyText, QuickAnswer, Resource, ResourcesSection, SiteSettings, Source, SourcesRegister,
-                     Topic, WhatIsSection)
+from ..model import (Guide, GoldenRules, KeyMessage, KeyMessagesSection, LawChange, LawfulBases, OfflineCopyText,
+                     QuickAnswer, Resource, ResourcesSection, SiteSettings, Source, SourcesRegister, Topic,
+                     WhatIsSection)
 from .contacts import front_doors_block
 from .icons import icon
-from .text import (add_months, anchored, anchored_list, heading, join, label_of, long_date, page_opening,
+from .text import (add_months, anchored, anchored_list, disclosure, heading, join, label_of, long_date, page_opening,
                    published_date, records_with_ids, sources_block)
 
 HOME_PAGE = "index.md"
@@ -121,25 +121,44 @@ def render_what_is(section: WhatIsSection, register: SourcesRegister) -> str:
     )
 
 
+def render_golden_rules_summary(rules: GoldenRules) -> str:
+    """The seven golden rules as a short numbered list, each linking to the rule in full further down."""
+    items = "\n".join(f'<li><a href="#{rule.id}">{rule.label}</a></li>' for rule in rules.rules)
+    return join(heading(2, f"{rules.title} at a glance", "golden-rules-at-a-glance"),
+                f'<ol class="rule-summary" markdown>\n{items}\n</ol>')
+
+
 def render_golden_rules(rules: GoldenRules, register: SourcesRegister) -> str:
-    """The seven golden rules, numbered, each with its sources, and how sharing works for adults."""
-    numbered = [join(heading(3, f"{number}. {rule.title}", rule.id), rule.text, sources_block(rule.sources, register))
-                for number, rule in enumerate(rules.rules, start=1)]
+    """The seven golden rules in full: each numbered rule's heading, and what it says (with its sources) opening
+    below it, then how sharing works for adults. What the rules are opens under the section's heading."""
+    numbered = [join(heading(3, rule.label, rule.id),
+                     disclosure(hidden_name("What the rule says", rule.label),
+                                join(rule.text, sources_block(rule.sources, register)), "rule-detail"))
+                for rule in rules.rules]
     return join(
         heading(2, rules.title, rules.id),
-        rules.intro,
+        disclosure("Where the rules come from", rules.intro, "in-full"),
         *numbered,
         heading(3, "Sharing information about adults at risk", "golden-rules-for-adults"),
-        rules.adults_note,
-        sources_block(rules.adults_sources, register),
+        disclosure("How sharing works for adults at risk",
+                   join(rules.adults_note, sources_block(rules.adults_sources, register)), "in-full"),
     )
 
 
+def hidden_name(summary: str, name: str) -> str:
+    """A disclosure's summary that screen readers hear with the name of what it opens ("...: Rule 4: ...");
+    on screen the heading just above already says it."""
+    return f'{summary}<span class="visually-hidden">: {name}</span>'
+
+
 def render_lawful_bases(bases: LawfulBases, register: SourcesRegister) -> str:
-    """The lawful bases, each with where it is in the law, who it suits, what it means and its sources."""
+    """The lawful bases: each one's name and who it suits, with where it is in the law, what it means and its
+    sources opening below."""
     entries = [join(heading(3, basis.title, basis.id),
-                    f'<p class="lawful-basis-facts" markdown>**{basis.article}.** Suits: {basis.suits}</p>',
-                    basis.text, sources_block(basis.sources, register))
+                    f'<p class="lawful-basis-suits" markdown>Suits: {basis.suits}</p>',
+                    disclosure(hidden_name("What it means", basis.title),
+                               join(f"**{basis.article}.** {basis.text}", sources_block(basis.sources, register)),
+                               "in-full"))
                for basis in bases.bases]
     return join(heading(2, bases.title, bases.id), bases.intro, *entries)
 
@@ -153,46 +172,46 @@ def law_change_status(change: LawChange) -> str:
 
 
 def render_changes_in_law(register: SourcesRegister) -> str:
-    """The changes in the law practitioners should know about, each saying whether it is in force."""
+    """The changes in the law practitioners should know about: each says whether it is in force, and what it
+    changes opens below."""
     entries = [join(heading(3, change.title, change.id),
                     f'<p class="law-change-status" markdown>{law_change_status(change)}</p>',
-                    change.text, sources_block(change.sources, register))
+                    disclosure(hidden_name("What it changes", change.title),
+                               join(change.text, sources_block(change.sources, register)), "in-full"))
                for change in register.changes_in_law]
     return join(heading(2, register.changes_title, "changes-in-the-law"), register.changes_intro, *entries)
 
 
+def render_key_message(message: KeyMessage, book) -> str:
+    """One key message: the message itself as a one-line headline, and what it means in practice below it.
+
+    The message's short title names it in the table of contents and in links; on the page the headline is
+    the source's own sentence, so the heading and the first sentence never say the same thing twice.
+    """
+    detail = join(message.more or "", see_also(message.see, book, "This rests on"))
+    return join(heading(3, message.text, message.id, contents_label=message.title),
+                disclosure(hidden_name("What this means in practice", message.title), detail, "key-message-detail"))
+
+
 def render_topic(topic: Topic, book, register: SourcesRegister) -> str:
-    """A topic under its own heading, with its links and sources."""
-    return join(heading(2, topic.title, topic.id), topic.text, see_also(topic.see, book),
-                sources_block(topic.sources, register))
+    """A topic under its own heading; its explanation, sources and links open below it."""
+    detail = join(topic.text, see_also(topic.see, book), sources_block(topic.sources, register))
+    return join(heading(2, topic.title, topic.id),
+                disclosure(hidden_name("Read this in full", topic.title), detail, "in-full"))
 
 
 def render_key_messages(section: KeyMessagesSection, book, register: SourcesRegister) -> str:
-    """Section 2: the key messages, the golden rules, then the topics that explain them."""
-    messages = [join(heading(3, message.title, message.id), message.text, message.more or "",
-                     see_also(message.see, book, "This rests on"))
-                for message in section.messages]
+    """Section 2, short first: the golden rules at a glance, the nine key messages (headline, then detail),
+    the golden rules in full, the lawful bases, the changes in the law, then the topics that explain them."""
     return join(
         page_opening(section),
+        render_golden_rules_summary(section.golden_rules),
         heading(2, section.messages_title, "the-key-messages"),
-        *messages,
+        *(render_key_message(message, book) for message in section.messages),
         render_golden_rules(section.golden_rules, register),
         render_lawful_bases(section.lawful_bases, register),
         render_changes_in_law(register),
         *(render_topic(topic, book, register) for topic in section.topics),
-    )
-
-
-def render_meaning_for_me(section: MeaningForMeSection, book) -> str:
-    """Section 3: the questions to ask of your own practice, and the duty that always applies."""
-    questions = [join(heading(2, question.question, question.id), question.prompt,
-                      see_also(question.see, book, "Helps to answer it"))
-                 for question in section.questions]
-    return join(
-        page_opening(section),
-        section.intro,
-        *questions,
-        anchored("div", section.requirement.id, section.requirement.text, "requirement admonition important"),
     )
 
 
@@ -231,13 +250,17 @@ def render_resources(section: ResourcesSection, register: SourcesRegister) -> st
     return join(page_opening(section), section.intro, *map(render_resource, section.items), render_register(register))
 
 
-def render_section(guide: Guide, section_id: str, register: SourcesRegister) -> str:
-    """The page for one section, by its id."""
+def render_section(guide: Guide, section_id: str, register: SourcesRegister, meaning_for_me) -> str:
+    """The page for one section, by its id.
+
+    `meaning_for_me` renders section 3, whose questions carry notes boxes from the training material
+    (render.training.render_meaning_for_me).
+    """
     book = address_book(guide)
     renderers = {
         guide.what_is.id: lambda: render_what_is(guide.what_is, register),
         guide.key_messages.id: lambda: render_key_messages(guide.key_messages, book, register),
-        guide.meaning_for_me.id: lambda: render_meaning_for_me(guide.meaning_for_me, book),
+        guide.meaning_for_me.id: meaning_for_me,
         guide.resources.id: lambda: render_resources(guide.resources, register),
     }
     if section_id not in renderers:

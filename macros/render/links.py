@@ -61,7 +61,7 @@ def copy_button(text: str, what: str) -> str:
 def address_row(label: str, path: str, site_url: str | None, what: str = "") -> str:
     """One address with its label and a copy button (`what` names it for the button, when the label can't)."""
     address = absolute(path, site_url)
-    return (f'<li><span class="link-label">{escape(label)}</span> '
+    return (f'<li class="link-row"><span class="link-label">{escape(label)}</span> '
             f'<code class="link-address" data-path="{escape(path)}">{escape(address)}</code> '
             f'{copy_button(address, "the address of: " + (what or label))}</li>')
 
@@ -88,7 +88,10 @@ def snippets(page: SitePage, site_url: str | None) -> str:
 
 
 def render_link_page(page: AboutPage, pages: list[SitePage], site_url: str | None) -> str:
-    """The page for intranet editors: how to link, then every published address page by page, with snippets."""
+    """The page for intranet editors: how to link, then every published address page by page, with snippets.
+
+    Each row names its anchor as the guide does, so the golden rules are numbered ("Rule 4: ...").
+    """
     groups = []
     for site_page in pages:
         rows = [address_row("The whole page", published_address(site_page.file), site_url, site_page.title)]
@@ -96,10 +99,15 @@ def render_link_page(page: AboutPage, pages: list[SitePage], site_url: str | Non
                  for ident, label in site_page.anchors]
         groups.append(join(
             heading(3, site_page.title, "links-" + site_page.file.removesuffix(".md")),
-            f'<ul class="link-rows">\n' + "\n".join(rows) + "\n</ul>",
+            f'<ul class="link-rows" data-page="{escape(site_page.title)}">\n' + "\n".join(rows) + "\n</ul>",
             snippets(site_page, site_url)))
     return render_about(page, after_parts=join(
         heading(2, "Every address, page by page", "every-address"),
+        # The filter, and each anchor's own HTML link and card, come with the script (docs/assets/link-page.js):
+        # without it, the list grouped by page and each page's own snippets are all there.
+        '<p class="link-filter" hidden><label for="link-filter">Find an address by its name or address</label>\n'
+        '<input type="search" id="link-filter" autocomplete="off">\n'
+        '<span id="link-filter-count" role="status"></span></p>',
         # The script reads "data-paths-only" to know it must put the reader's own address in front.
         f'<p class="visually-hidden" id="link-copy-status" role="status" aria-live="polite"'
         f'{"" if site_url else " data-paths-only"}></p>',

@@ -24,10 +24,25 @@ def page_opening(page) -> str:
     return join(heading(1, page.title, page.id), f'<p class="lead" markdown>{page.summary}</p>')
 
 
-def heading(level: int, text: str, ident: str | None = None) -> str:
-    """A Markdown heading, with an explicit anchor id when one is given."""
-    anchor = f" {{#{ident}}}" if ident else ""
-    return f"{'#' * level} {text}{anchor}"
+def heading(level: int, text: str, ident: str | None = None, contents_label: str | None = None) -> str:
+    """A Markdown heading, with an explicit anchor id when one is given.
+
+    `contents_label` is a shorter name for the page's table of contents, for a heading that is a sentence.
+    """
+    attributes = [f"#{ident}"] if ident else []
+    if contents_label:
+        attributes.append(f'data-toc-label="{html.escape(plain_text(contents_label))}"')
+    return f"{'#' * level} {text}" + (f" {{{' '.join(attributes)}}}" if attributes else "")
+
+
+def disclosure(summary: str, markdown: str, css_class: str = "") -> str:
+    """Detail that stays closed until asked for (<details>); its summary says what opening it shows.
+
+    A page with disclosures loads docs/assets/disclosures.css and .js (its front matter): a link to an id
+    inside one, or to the heading just before it, then opens it, with or without scripts; printing opens all.
+    """
+    classes = " ".join(filter(None, ("disclosure", css_class)))
+    return f'<details class="{classes}" markdown>\n<summary>{summary}</summary>\n\n{markdown}\n\n</details>'
 
 
 def anchored(tag: str, ident: str, markdown: str, css_class: str = "") -> str:
@@ -111,7 +126,7 @@ def records_with_ids(value):
 
 def label_of(record) -> str:
     """What a record is called when something links to it."""
-    for name in ("title", "question"):
+    for name in ("label", "title", "question"):
         if hasattr(record, name):
             return getattr(record, name)
     return record.id

@@ -1,0 +1,219 @@
+"""The guidance is safe to put in front of practitioners: decision paths never delay a referral, every claim shows
+its sources, local contacts come from the YAML and are never guessed, and nothing meant for the content owner
+reaches a page."""
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from macros.loading import load_content
+from macros.render.contacts import URGENCIES_THAT_REFER
+from macros.render.text import long_date
+from macros.report import content_report
+
+from .conftest import ROOT
+from .helpers import decision_paths, plain_text, visible_text
+
+CONTENT = load_content(ROOT)
+AID, GUIDE, REGISTER = CONTENT.decision_aid, CONTENT.guide, CONTENT.sources
+SOURCES = REGISTER.by_id()
+PATHS = decision_paths(AID)
+# The question that asks about significant harm, and the one about the lawful basis. Their ids are published
+# anchors, so they are stable; the tests below fail if either is removed or moved in the wrong direction.
+SIGNIFICANT_HARM, LAWFUL_BASIS = "significant-harm", "lawful-basis"
+KEY_MESSAGES, RESOURCES, WHAT_IS, AID_PAGE = "key-messages/", "resources/", "what-is-information-sharing/", "should-i-share/"
+
+
+def path_name(path) -> str:
+    taken, outcome = path
+    return " / ".join(f"{question.id}={plain_text(answer.answer)}" for question, answer in taken) + f" -> {outcome.id}"
+
+
+# ---- The decision aid's paths ----
+
+def test_the_first_question_is_the_emergency_and_yes_leads_to_999():
+    """Nothing is asked before the emergency question, and answering yes to it ends at the emergency outcome."""
+    first = AID.nodes()[AID.start]
+    assert "immediate danger" in first.question
+    yes = AID.nodes()[first.answers[0].next]
+    assert plain_text(first.answers[0].answer) == "Yes" and yes.urgency == "emergency"
+    assert "999" in yes.text
+
+
+@pytest.mark.parametrize("path", PATHS, ids=path_name)
+def test_a_concern_about_significant_harm_always_ends_in_a_referral_or_an_emergency(path):
+    """On every path, any answer but "No" to the significant harm question ends at "refer now" or "emergency",
+    whatever comes after it; and the lawful basis is only asked once significant harm has been ruled out."""
+    taken, outcome = path
+    answers = {question.id: plain_text(answer.answer) for question, answer in taken}
+    if AID.nodes()[AID.start].answers[0].next != outcome.id:  # every path but "emergency, yes" asks about harm
+        assert SIGNIFICANT_HARM in answers, path_name(path)
+    if answers.get(SIGNIFICANT_HARM, "No") != "No":
+        assert outcome.urgency in URGENCIES_THAT_REFER, path_name(path)
+    if LAWFUL_BASIS in answers:
+        assert answers.get(SIGNIFICANT_HARM) == "No", path_name(path)
+
+
+def test_not_sure_about_significant_harm_counts_as_a_concern():
+    """The significant harm question offers an "I am not sure" answer, and it refers: doubt never delays."""
+    question = AID.nodes()[SIGNIFICANT_HARM]
+    unsure = [answer for answer in question.answers if "not sure" in plain_text(answer.answer)]
+    assert unsure and all(AID.nodes()[answer.next].urgency == "refer-now" for answer in unsure)
+
+
+@pytest.mark.parametrize("outcome", [o for o in AID.outcomes if o.urgency in URGENCIES_THAT_REFER], ids=lambda o: o.id)
+def test_referral_outcomes_show_every_front_door_from_the_site_settings(site, outcome):
+    """The emergency and refer-now outcomes link to each front door in content/site.yml; a phone number
+    appears only when the owner has confirmed it."""
+    section = site.page(AID_PAGE).find("section", id=outcome.id)
+    text = visible_text(section)
+    links = {a["href"]: visible_text(a) for a in section.select("a[href]")}
+    for door in CONTENT.site.front_doors:
+        assert links.get(door.url) == plain_text(door.link_text), f"{outcome.id}: no link to {door.id}"
+        for number in (door.phone, door.out_of_hours_phone):
+            if number:
+                assert (number in text) == door.confirmed
+
+
+# ---- Sources under every claim ----
+
+def records_with_sources():
+    """(page address, record) for every golden rule, lawful basis, topic, finding and decision outcome."""
+    messages = GUIDE.key_messages
+    yield from ((KEY_MESSAGES, rule) for rule in messages.golden_rules.rules)
+    yield from ((KEY_MESSAGES, basis) for basis in messages.lawful_bases.bases)
+    yield from ((KEY_MESSAGES, topic) for topic in messages.topics)
+    yield from ((KEY_MESSAGES, change) for change in REGISTER.changes_in_law)
+    yield from ((WHAT_IS, finding) for finding in GUIDE.what_is.evidence)
+    yield from ((AID_PAGE, outcome) for outcome in AID.outcomes)
+
+
+def part_of_page(page, ident: str):
+    """The element with this id and, for a heading, everything after it up to the next heading of its level."""
+    element = page.find(id=ident)
+    assert element is not None, f"no element with the id {ident}"
+    if not re.fullmatch(r"h[1-6]", element.name):
+        return [element]
+    part = [element]
+    for sibling in element.find_next_siblings():
+        if re.fullmatch(r"h[1-6]", sibling.name) and sibling.name <= element.name:
+            break
+        part.append(sibling)
+    return part
+
+
+@pytest.mark.parametrize("address, record", list(records_with_sources()), ids=lambda value: getattr(value, "id", value))
+def test_every_claim_shows_its_sources_short_and_linked(site, address, record):
+    """Under each rule, lawful basis, topic, change in the law, finding and outcome, a 'Source(s):' line names
+    every source it rests on, linked to the document or to its entry in the register."""
+    part = part_of_page(site.page(address), record.id)
+    lines = [line for element in part for line in [element, *element.select("p.source")]
+             if line.name == "p" and "source" in line.get("class", [])]
+    assert lines, f"{record.id}: no sources line"
+    links = {visible_text(a): a["href"] for line in lines for a in line.select("a[href]")}
+    for ident in record.sources:
+        source = SOURCES[ident]
+        wanted = source.url or f"../{RESOURCES}#{source.id}"
+        assert links.get(plain_text(source.short_title)) == wanted, f"{record.id}: {ident} missing from {links}"
+
+
+def test_the_resources_page_lists_the_whole_sources_register(site):
+    """Every source has its own anchor on the resources page with its title, publisher and, when known, a link."""
+    page = site.page(RESOURCES)
+    for source in REGISTER.sources:
+        entry = page.find(id=source.id)
+        assert entry is not None, source.id
+        text = visible_text(entry)
+        assert plain_text(source.title) in text and source.publisher in text
+        if source.url:
+            assert source.url in [a["href"] for a in entry.select("a[href]")]
+
+
+@pytest.mark.parametrize("change", REGISTER.changes_in_law, ids=lambda change: change.id)
+def test_each_change_in_the_law_says_whether_it_is_in_force_and_when_it_was_checked(site, change):
+    """On the key messages page, each change says 'In force from …' or 'Not yet in force', and when we checked."""
+    text = " ".join(visible_text(element) for element in part_of_page(site.page(KEY_MESSAGES), change.id))
+    assert f"Last checked {long_date(change.last_checked)}" in text
+    if change.status == "in-force":
+        assert f"In force from {long_date(change.in_force_from)}" in text
+    else:
+        assert "Not yet in force: check before relying on it." in text
+
+
+def test_the_lawful_bases_cover_every_basis_practitioners_may_need(site):
+    """Public task, legal obligation, vital interests, legitimate interests and recognised legitimate interest are
+    each explained on the key messages page, with who they suit."""
+    page = site.page(KEY_MESSAGES)
+    articles = {basis.article.split(",")[0]: basis for basis in GUIDE.key_messages.lawful_bases.bases}
+    for article in ("6(1)(e)", "6(1)(c)", "6(1)(d)", "6(1)(f)", "6(1)(ea)"):
+        basis = articles.get(f"UK GDPR Article {article}")
+        assert basis is not None, f"no lawful basis for Article {article}"
+        text = " ".join(visible_text(element) for element in part_of_page(page, basis.id))
+        assert plain_text(basis.suits) in text
+
+
+@pytest.mark.parametrize("address", ["quiz/", AID_PAGE, "should-i-share-print/"])
+def test_the_quiz_and_the_decision_aid_never_rely_on_a_law_not_yet_in_force(site, address):
+    """A change not yet in force is not named where practitioners are told what to do."""
+    text = visible_text(site.page(address).select_one("article"))
+    for change in REGISTER.changes_in_law:
+        if change.status == "not-yet-in-force":
+            for ident in change.sources:
+                assert plain_text(SOURCES[ident].title) not in text
+
+
+# ---- Nothing meant for the content owner on a page ----
+
+OWNER_WORDING = re.compile(r"content owner|to be confirmed|not yet (been )?confirmed|until (it is|they are|the exact "
+                           r"address[^.]*is) confirmed|we could not (find|confirm|check)|still to (be )?confirm|"
+                           r"address (is )?unconfirmed|owner to (check|confirm)", re.I)
+
+
+def owner_notes() -> list[str]:
+    """Every note for the content owner in the YAML."""
+    records = [*REGISTER.sources, *GUIDE.resources.items, *CONTENT.site.front_doors]
+    return [plain_text(record.owner_note) for record in records if record.owner_note]
+
+
+def test_no_page_shows_words_meant_for_the_content_owner(site):
+    """No built page says 'to be confirmed by the content owner' or shows any owner_note from the YAML."""
+    notes = owner_notes()
+    assert notes, "the YAML has no owner notes to look for"
+    found = []
+    for address in site.addresses():
+        text = visible_text(site.page(address))
+        found += [f"{address}: {match.group(0)!r}" for match in OWNER_WORDING.finditer(text)]
+        found += [f"{address}: owner note {note[:40]!r}" for note in notes if note in text]
+    assert not found, "\n".join(found)
+
+
+# ---- The content report ----
+
+def test_the_content_report_lists_sources_by_status_front_doors_and_changes_in_the_law():
+    """`make content-report` groups the sources by how they were checked, lists the front doors and resources to
+    confirm with their owner notes, and flags a change not yet in force."""
+    text, _ = content_report(ROOT, GUIDE.review.last_reviewed)
+    for status in ("checked", "secondary", "unconfirmed"):
+        count = sum(source.status == status for source in REGISTER.sources)
+        assert f"Sources {status}: {count}" in text
+    for source in REGISTER.sources:
+        assert f"  - {source.id}: " in text
+    for door in CONTENT.site.front_doors:
+        assert (f"  - {door.id}: " in text) == (not door.confirmed)
+    for note in owner_notes():
+        assert note in " ".join(text.split())
+    for change in REGISTER.changes_in_law:
+        line = next(line for line in text.splitlines() if line.startswith(f"  - {change.id}: "))
+        assert ("NOT YET IN FORCE" in line) == (change.status == "not-yet-in-force")
+
+
+def test_the_content_report_flags_sources_checked_longer_ago_than_the_review_period():
+    """A source whose check is older than the review period is marked STALE; none is when checked recently."""
+    newest = max(source.checked_on for source in REGISTER.sources)
+    fresh, _ = content_report(ROOT, newest)
+    assert "STALE" not in fresh
+    later = newest + datetime.timedelta(days=366 * GUIDE.review.review_every_months // 12 + 400)
+    stale, _ = content_report(ROOT, later)
+    assert stale.count("STALE") == len(REGISTER.sources)
