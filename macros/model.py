@@ -410,6 +410,7 @@ class QuickAnswer:
     DESCRIBED_AS: ClassVar[str] = "the quick answer"
     question: Line = described("The question, as a practitioner would ask it.")
     answer: Markdown = described("The answer in two or three short sentences.")
+    emergency: Line = described("One line on what to do in an emergency, shown above the answer.")
 
 
 @dataclass(frozen=True)
@@ -738,6 +739,8 @@ class DecisionAid(Page):
     intro: Markdown = described("How to use the decision aid.")
     judgement: Markdown = described(
         "The warning shown first: the aid supports and never replaces professional judgement and local procedures.")
+    judgement_summary: Line = described(
+        "The warning in one short line, shown first; the full warning opens from it.")
     emergency: Line = described("One line on what to do in an emergency, shown with the warning.")
     start: Ref("decision question") = described("The id of the first question.")
     questions: list[DecisionQuestion] = described("The questions, in any order; the answers link them.")

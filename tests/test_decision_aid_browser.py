@@ -1,16 +1,23 @@
 """The decision aid in a real browser: every path walked by clicking, by links without scripts, and by keyboard."""
 from __future__ import annotations
 
+import re
+import subprocess
+
 import pytest
 from playwright.sync_api import expect
 
 from macros.loading import load_content
 
+from macros.render.decision_aid import node_label
+
 from .conftest import ROOT
 from .helpers import decision_paths, plain_text
 from .test_quality_gate import AXE_SCRIPT, describe
 
-AID = load_content(ROOT).decision_aid
+CONTENT = load_content(ROOT)
+AID = CONTENT.decision_aid
+PHONE = {"width": 375, "height": 740}
 PATHS = decision_paths(AID)
 PAGE = f"{AID.id}/"
 
@@ -152,6 +159,8 @@ def test_axe_finds_nothing_at_an_outcome_with_the_path_shown(browser, site_serve
         taken, outcome = max(PATHS, key=lambda path: len(path[0]))
         for question, answer in taken:
             answer_link(page, question, answer).click()
+        # Every outcome shown at once, so that each urgency badge's colours are checked, not only this path's.
+        page.evaluate("document.querySelectorAll('.decision-outcome').forEach(step => step.classList.add('is-current'))")
         page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
         violations = page.evaluate("axe.run(document).then(results => results.violations)")
         assert not violations, describe(violations)
@@ -159,14 +168,143 @@ def test_axe_finds_nothing_at_an_outcome_with_the_path_shown(browser, site_serve
         context.close()
 
 
-def test_printed_the_flowchart_fits_on_one_a4_page(browser_context, site_server):
-    """In print, the picture is no wider and no taller than an A4 page inside the browser's print margins."""
-    page = browser_context.new_page()
-    # A4 at 96 dots an inch (794 by 1123) less Chromium's default print margins of about 1 cm each side.
-    width, height = 794 - 2 * 38, 1123 - 2 * 38
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(site_server + f"{AID.id}-print/")
+def in_first_screen(page, selector: str) -> bool:
+    """Whether the first element matching `selector` is shown whole inside the window, without scrolling."""
+    return page.locator(selector).first.evaluate(
+        "e => { const box = e.getBoundingClientRect(); return e.checkVisibility() && box.top >= 0 && "
+        "box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth; }")
+
+
+@pytest.fixture
+def phone(browser):
+    """A 375 by 740 phone screen."""
+    context = browser.new_context(viewport=PHONE)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("size", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "desktop"])
+def test_the_home_page_first_screen_says_999_the_plain_answer_where_to_report_and_the_aid(browser, site_server, size):
+    """Without scrolling, on a phone and on a desktop: the 999 line, the quick answer to 'can I share without
+    consent?', each front door's link, and the way into the decision aid."""
+    context = browser.new_context(viewport=size)
+    phone = context.new_page()
+    phone.goto(site_server)
+    answer = CONTENT.guide.guide.quick_answer
+    expect(phone.locator(".emergency-line")).to_have_text(plain_text(answer.emergency))
+    assert "999" in answer.emergency and in_first_screen(phone, ".emergency-line")
+    expect(phone.get_by_role("heading", name=plain_text(answer.question))).to_be_visible()
+    # (plain_text puts a space after the bold "Yes"; the page has none before the comma.)
+    expect(phone.locator(".quick-answer")).to_contain_text(re.sub(r" ([,.;:])", r"\1", plain_text(answer.answer)))
+    assert in_first_screen(phone, ".quick-answer")
+    for door in CONTENT.site.front_doors:
+        link = phone.locator(".first-screen").get_by_role("link", name=door.link_text)
+        assert link.evaluate("e => e.href") == door.url
+        assert link.evaluate("e => e.getBoundingClientRect().bottom <= innerHeight"), door.id
+    aid_link = phone.locator(".first-screen").get_by_role("link", name=plain_text(AID.title))
+    assert aid_link.get_attribute("href") == PAGE and in_first_screen(phone, ".first-screen-aid")
+    context.close()
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["with-scripts", "without-scripts"])
+def test_on_a_phone_the_first_question_can_be_answered_without_scrolling(browser, site_server, scripts):
+    """The 999 line and the short warning come first, and the first question's answer buttons are in view, with
+    scripts or without; the full warning opens from its one line."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=scripts)
+    phone = context.new_page()
+    phone.goto(site_server + PAGE)
+    assert in_first_screen(phone, ".decision-emergency")
+    expect(phone.locator(".decision-emergency")).to_have_text(plain_text(AID.emergency))
+    for answer in AID.nodes()[AID.start].answers:
+        link = answer_link(phone, AID.nodes()[AID.start], answer)
+        assert link.evaluate("e => e.getBoundingClientRect().bottom <= innerHeight"), answer.answer
+    # The full warning opens from its one-line summary.
+    summary = phone.locator(".decision-judgement summary")
+    expect(summary).to_have_text(plain_text(AID.judgement_summary))
+    expect(phone.get_by_text(plain_text(AID.judgement).split(";")[0])).to_be_hidden()
+    summary.click()
+    expect(phone.get_by_text(plain_text(AID.judgement).split(";")[0])).to_be_visible()
+    context.close()
+
+
+def test_each_outcome_shows_its_urgency_in_words_and_nothing_covers_it(phone, site_server):
+    """Every outcome carries its urgency as a word with an icon; scrolled down and back up again (when the theme
+    would offer "Back to top"), no other element sits over any of its text."""
+    from macros.render.decision_aid import URGENCY_WORDS
+
+    for outcome in AID.outcomes:
+        phone.goto(f"{site_server}{PAGE}#{outcome.id}")
+        badge = phone.locator(f"#{outcome.id} .urgency-badge")
+        expect(badge).to_have_text(URGENCY_WORDS[outcome.urgency][0])
+        assert badge.locator("svg").count() == 1
+        # Scrolled down and back up to where the outcome's top is at the top of the window.
+        phone.locator(f"#{outcome.id}").evaluate("e => scrollTo(0, e.getBoundingClientRect().top + scrollY - 100)")
+        phone.mouse.wheel(0, 200)
+        phone.wait_for_timeout(200)
+        phone.mouse.wheel(0, -100)
+        phone.wait_for_timeout(300)  # the theme shows its "Back to top" button after a scroll up
+        covered = phone.locator(f"#{outcome.id}").evaluate("""step => {
+            const covered = [];
+            // The header stays at the top of the window: text scrolled up under it is not covered by it.
+            const below = document.querySelector('.md-header').getBoundingClientRect().bottom;
+            for (const part of step.querySelectorAll('h3, p, li')) {
+                const box = part.getBoundingClientRect();
+                const y = box.top + box.height / 2;
+                if (y < below || y > innerHeight) continue;
+                for (const x of [box.left + 5, box.left + box.width / 2, box.right - 5]) {
+                    const top = document.elementFromPoint(x, y);
+                    if (top && !step.contains(top)) covered.push(part.textContent.slice(0, 40) + ' under ' + top.className);
+                }
+            }
+            return covered;
+        }""")
+        assert not covered, covered
+
+
+def test_on_a_phone_every_box_of_the_flowchart_can_be_scrolled_into_view(phone, site_server):
+    """The chart keeps its text readable and scrolls sideways, a visible line says so, and every question and
+    outcome can be brought whole into the window."""
+    phone.goto(site_server + PAGE + "#flowchart")
+    expect(phone.locator(".flowchart-scroll-hint")).to_be_visible()
+    region = phone.get_by_role("region", name="Flowchart picture, scrolls sideways")
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth")
+    label_size = phone.locator(".decision-flowchart .flowchart-label").first.evaluate(
+        "e => e.getBoundingClientRect().height / e.querySelectorAll('tspan').length")
+    assert label_size >= 14, label_size
+    boxes = phone.locator(".decision-flowchart g.flowchart-question, .decision-flowchart g.flowchart-outcome")
+    assert boxes.count() == len(AID.questions) + len(AID.outcomes)
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        box.evaluate("e => e.scrollIntoView({block: 'center', inline: 'center'})")
+        assert box.evaluate("e => { const b = e.getBoundingClientRect(); "
+                            "return b.left >= 0 && b.right <= innerWidth && b.top >= 0 && b.bottom <= innerHeight; }"), index
+
+
+def pdf_pages(page, address: str, folder) -> list[str]:
+    """The printed page as an A4 PDF, read back as the text of each sheet (pdftotext, as a reader would see it)."""
+    page.goto(address)
     page.emulate_media(media="print")
-    box = page.locator("svg.decision-flowchart").bounding_box()
-    assert box["width"] <= width and box["height"] <= height, box
-    assert page.locator("svg.decision-flowchart text").first.is_visible()
+    pdf = folder / "printed.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(sheet.split()) for sheet in text.split("\f") if sheet.strip()]
+
+
+def test_printed_the_flowchart_comes_first_alone_on_one_a4_page_and_no_outcome_is_split(browser_context, site_server,
+                                                                                          tmp_path):
+    """Printed to A4: page 1 is the title, the whole flowchart and its caption, nothing else; each outcome is whole
+    on one page; the printout stays short."""
+    sheets = pdf_pages(browser_context.new_page(), site_server + f"{AID.id}-print/", tmp_path)
+    first = sheets[0]
+    assert "Flowchart of the" in first and "The questions and answers" not in first
+    for node in (*AID.questions, *AID.outcomes):
+        # The first words of each box (the chart's lines are broken differently from the text's).
+        assert " ".join(plain_text(node_label(node)).split()[:3]) in first, node.id
+    assert all("Flowchart of the" not in sheet for sheet in sheets[1:])
+    for outcome in AID.outcomes:
+        opening = " ".join(plain_text(outcome.text).split()[:14])  # the heading's words are also in the lists
+        holding = [number for number, sheet in enumerate(sheets) if opening in sheet]
+        assert len(holding) == 1, (outcome.id, holding)
+        assert f"What to do: {' '.join(plain_text(outcome.title).split()[:4])}" in sheets[holding[0]], outcome.id
+        assert "Sources:" in sheets[holding[0]].split(opening, 1)[1], f"{outcome.id} is split across pages"
+    assert len(sheets) <= 9, len(sheets)

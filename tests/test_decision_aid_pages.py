@@ -45,6 +45,17 @@ def test_every_answer_leads_down_the_flowchart_and_no_boxes_overlap():
                 assert apart, f"{first.node.id} and {second.node.id} overlap"
 
 
+def test_the_questions_run_down_the_left_of_the_flowchart_with_outcomes_to_their_right():
+    """Every question is in the first column, so a narrow screen shows the questions first; each outcome that shares
+    a row with a question is to its right."""
+    boxes = layout(AID)[0]
+    questions = [box for box in boxes if hasattr(box.node, "answers")]
+    assert {box.x for box in questions} == {min(box.x for box in boxes)}
+    for outcome in (box for box in boxes if not hasattr(box.node, "answers")):
+        beside = [question for question in questions if question.y == outcome.y]
+        assert all(outcome.x > question.x for question in beside), outcome.node.id
+
+
 @pytest.mark.parametrize("node", NODES, ids=lambda node: node.id)
 def test_each_label_is_wrapped_to_fit_its_box_without_losing_words(node):
     """A question or outcome is broken into lines short enough for its box, with every word kept in order."""
@@ -142,6 +153,16 @@ def test_the_flowchart_on_each_page_has_every_question_and_outcome_label(site, a
         assert any(label(node) in text for text in texts), f"{node.id} is not in the flowchart"
     answers = [plain_text(answer.answer) for question in QUESTIONS for answer in question.answers]
     assert sorted(text for text in texts if text in answers) == sorted(answers)
+
+
+def test_each_outcome_box_in_the_flowchart_names_its_urgency_in_words(site):
+    """The picture says how urgent each outcome is in words, above what to do, not by its border's colour alone."""
+    from macros.render.decision_aid import URGENCY_WORDS
+
+    svg = site.page(STEP_PAGE).select_one("article svg.decision-flowchart")
+    for outcome in OUTCOMES:
+        box = next(group for group in svg.select("g.flowchart-outcome") if label(outcome) in squeeze(group.get_text(" ")))
+        assert squeeze(box.get_text(" ")).startswith(f"{URGENCY_WORDS[outcome.urgency][0]} What to do:"), outcome.id
 
 
 def test_the_flowchart_links_to_its_text_version(site):

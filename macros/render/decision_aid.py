@@ -13,9 +13,20 @@ from html import escape
 from ..model import DecisionAid, DecisionOutcome, SourcesRegister
 from .contacts import URGENCIES_THAT_REFER, front_doors_block
 from .guide import see_also
-from .text import heading, join, page_opening, plain_text, sources_block
+from .icons import icon
+from .text import heading, join, plain_text, sources_block
 
 OUTCOME_PREFIX = "What to do:"
+
+# How each urgency reads and looks: the word a reader sees, and its icon. Most urgent first, as model.URGENCIES.
+URGENCY_WORDS = {
+    "emergency": ("Emergency: act now", "alarm-light"),
+    "refer-now": ("Refer now", "arrow-right-bold-circle"),
+    "share-with-care": ("Share, with care", "check-circle"),
+    "seek-advice": ("Seek advice first", "help-circle"),
+    "do-not-share-yet": ("Do not share yet", "pause-circle"),
+    "not-safeguarding": ("Not a safeguarding decision", "information"),
+}
 
 
 def is_outcome(node) -> bool:
@@ -32,11 +43,14 @@ def print_page_of(aid: DecisionAid) -> str:
     return f"{aid.id}-print.md"
 
 
-def judgement_notice(aid: DecisionAid) -> str:
-    """The warning at the top of every view: judgement and local procedures come first; 999 in an emergency."""
+def judgement_notice(aid: DecisionAid, expandable: bool = True) -> str:
+    """The warning at the top of every view: 999 in an emergency first, then that judgement and local procedures
+    come first. On the step-through the full warning opens from its one-line summary, so that the first question
+    fits on a phone's first screen; the printable version shows it in full."""
+    judgement = (f'<details class="decision-judgement-details" markdown>\n<summary>{aid.judgement_summary}</summary>\n\n'
+                 f'{aid.judgement}\n\n</details>') if expandable else f"**{aid.judgement_summary}**\n\n{aid.judgement}"
     return (f'<div class="admonition warning decision-judgement" markdown>\n'
-            f'<p class="admonition-title">Use your professional judgement</p>\n\n{aid.judgement}\n\n'
-            f'<p class="decision-emergency" markdown="span"><strong>{aid.emergency}</strong></p>\n\n</div>')
+            f'<p class="admonition-title decision-emergency" markdown="span">{aid.emergency}</p>\n\n{judgement}\n\n</div>')
 
 
 def outcome_links(outcome: DecisionOutcome, book) -> str:
@@ -62,11 +76,17 @@ class OutcomeLinks:
     front_doors: tuple
 
 
+def urgency_badge(urgency: str) -> str:
+    """How urgent an outcome is, as a word with an icon: never by colour alone."""
+    word, icon_name = URGENCY_WORDS[urgency]
+    return f'<p class="urgency-badge">{icon(icon_name)} <strong>{word}</strong></p>'
+
+
 def render_outcome(outcome: DecisionOutcome, links: OutcomeLinks, css_class: str, after: str = "") -> str:
-    """An outcome: what to do, where to refer when it refers, the rules and messages it rests on, its sources."""
+    """An outcome: how urgent, what to do, where to refer when it refers, the rules and messages, its sources."""
     doors = front_doors_block(links.front_doors) if outcome.urgency in URGENCIES_THAT_REFER else ""
-    return node_section(outcome, css_class, f"{OUTCOME_PREFIX} {outcome.title}",
-                        join(outcome.text, doors, outcome_links(outcome, links.book),
+    return node_section(outcome, f"{css_class} urgency-{outcome.urgency}", f"{OUTCOME_PREFIX} {outcome.title}",
+                        join(urgency_badge(outcome.urgency), outcome.text, doors, outcome_links(outcome, links.book),
                              sources_block(outcome.sources, links.register), after))
 
 
@@ -111,14 +131,14 @@ def render_step_through(aid: DecisionAid, links: OutcomeLinks) -> str:
 
 # ---- The flowchart picture ----
 
-BOX_WIDTH = 260
+BOX_WIDTH = 300
 BOX_PADDING = 12
 FONT_SIZE = 15
 LINE_HEIGHT = 19
 # An average character of the site's sans-serif type is a little over half its size; a safe margin.
 CHARACTERS_PER_LINE = int((BOX_WIDTH - 2 * BOX_PADDING) / (FONT_SIZE * 0.56))
 COLUMN_GAP = 40
-ROW_GAP = 60
+ROW_GAP = 44
 MARGIN = 10
 
 
@@ -146,9 +166,9 @@ def box_height(lines) -> float:
 
 
 def box_lines(node) -> tuple[str, ...]:
-    """The label of a node wrapped to the box; an outcome starts with 'What to do:' on its own line."""
+    """The label of a node wrapped to the box; an outcome starts with its urgency, then 'What to do:'."""
     lines = textwrap.wrap(plain_text(node_label(node)), CHARACTERS_PER_LINE, break_long_words=False)
-    return (OUTCOME_PREFIX, *lines) if is_outcome(node) else tuple(lines)
+    return (URGENCY_WORDS[node.urgency][0], OUTCOME_PREFIX, *lines) if is_outcome(node) else tuple(lines)
 
 
 def layers(aid: DecisionAid) -> list[list]:
@@ -167,14 +187,17 @@ def layers(aid: DecisionAid) -> list[list]:
 
 
 def layout(aid: DecisionAid) -> tuple[list[Box], float, float]:
-    """Every node's box, and the picture's width and height. Each row is centred."""
-    rows = layers(aid)
+    """Every node's box, and the picture's width and height.
+
+    Each row starts at the left with its questions, then its outcomes: the questions run straight down the left
+    side, and the outcomes sit to their right, so on a narrow screen the questions are what shows first.
+    """
+    rows = [sorted(row, key=is_outcome) for row in layers(aid)]
     widest = max(len(row) for row in rows)
     width = 2 * MARGIN + widest * BOX_WIDTH + (widest - 1) * COLUMN_GAP
     boxes, y = [], MARGIN
     for row in rows:
-        row_width = len(row) * BOX_WIDTH + (len(row) - 1) * COLUMN_GAP
-        x = (width - row_width) / 2
+        x = MARGIN
         lines = [box_lines(node) for node in row]
         row_bottom = y + max(map(box_height, lines))
         boxes += [Box(node, x + index * (BOX_WIDTH + COLUMN_GAP), y, label, row_bottom)
@@ -192,11 +215,17 @@ def svg_text(lines, x: float, top: float, css_class: str, anchor: str = "middle"
 
 def draw_box(box: Box) -> str:
     outcome = is_outcome(box.node)
-    css_class = "flowchart-outcome" if outcome else "flowchart-question"
+    css_class = f"flowchart-outcome urgency-{box.node.urgency}" if outcome else "flowchart-question"
     # Outcomes are rounded with a thick border, so the two kinds differ in shape, not only in colour.
     rect = (f'<rect x="{box.x:g}" y="{box.y:g}" width="{BOX_WIDTH}" height="{box.height:g}" '
             f'rx="{14 if outcome else 3}" stroke="currentColor" stroke-width="{3 if outcome else 1.5}"/>')
-    return f'<g class="{css_class}">{rect}{svg_text(box.lines, box.centre, box.y + BOX_PADDING - 3, "flowchart-label")}</g>'
+    top = box.y + BOX_PADDING - 3
+    if outcome:  # the urgency line is set apart from what to do
+        text = (svg_text(box.lines[:1], box.centre, top, "flowchart-urgency")
+                + svg_text(box.lines[1:], box.centre, top + LINE_HEIGHT, "flowchart-label"))
+    else:
+        text = svg_text(box.lines, box.centre, top, "flowchart-label")
+    return f'<g class="{css_class}">{rect}{text}</g>'
 
 
 def draw_answer(parent: Box, child: Box, answer: str) -> str:
@@ -230,9 +259,12 @@ def flowchart_svg(aid: DecisionAid) -> str:
 
 
 def flowchart_figure(aid: DecisionAid, caption: str) -> str:
-    """The picture in a figure that scrolls sideways on narrow screens, with a caption in Markdown."""
+    """The picture in a figure with a caption in Markdown. On a narrow screen the picture keeps a readable size and
+    scrolls sideways, and a line above it says so (the outcomes are on the right, out of sight at first)."""
     return (f'<figure class="decision-figure" markdown>\n'
-            f'<div class="flowchart-scroll" tabindex="0" role="region" aria-label="Flowchart picture">'
+            f'<p class="flowchart-scroll-hint" markdown="span">The flowchart is wider than your screen: scroll it '
+            f'sideways to see the outcomes on the right, or [read it as a list]({print_page_of(aid)}#questions-and-answers).</p>\n'
+            f'<div class="flowchart-scroll" tabindex="0" role="region" aria-label="Flowchart picture, scrolls sideways">'
             f"{flowchart_svg(aid)}</div>\n"
             f'<figcaption markdown="span">{caption}</figcaption>\n</figure>')
 
@@ -258,34 +290,39 @@ def tree_list(aid: DecisionAid, ident: str, depth: int, shown: set) -> list[str]
 
 
 def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister, front_doors) -> str:
-    """The printable version: the warning, every question and answer as nested lists, every outcome, the picture."""
+    """The printable version: the picture first (on a page of its own in print), then the warning, every question
+    and answer as nested lists, and every outcome."""
     start = aid.nodes()[aid.start]
     links = OutcomeLinks(book, register, front_doors)
     outcomes = [render_outcome(outcome, links, "decision-outcome") for outcome in aid.outcomes]
     return join(
         heading(1, f"{aid.title} The whole flowchart", aid.id),
-        f'<p class="lead" markdown>Every question, answer and outcome of the decision aid on one page, to read '
-        f"or print. [Step through it one question at a time]({aid.id}.md).</p>",
-        judgement_notice(aid),
+        flowchart_figure(aid, f"Flowchart of the {plain_text(aid.title)} decision aid. In an emergency call 999 "
+                              f"first. The same questions and outcomes are written out below (in print, on the next "
+                              f"pages). [Step through it one question at a time]({aid.id}.md)."),
+        judgement_notice(aid, expandable=False),
         heading(2, "The questions and answers", "questions-and-answers"),
         f"Start with the first question: **{start.question}**",
         "\n".join(tree_list(aid, aid.start, 0, {aid.start})),
         heading(2, "What to do", "what-to-do"),
         *outcomes,
-        heading(2, "The flowchart", "flowchart"),
-        flowchart_figure(aid, f"The same questions and outcomes as the lists above. "
-                              f"Flowchart of the {plain_text(aid.title)} decision aid."),
     )
 
 
 def render_decision_aid(aid: DecisionAid, book, register: SourcesRegister, front_doors) -> str:
-    """The decision aid page: the warning, the step-through, and the flowchart with its text version."""
+    """The decision aid page: 999 and the warning, the step-through, how to use it, and the flowchart.
+
+    On a phone the first question's answers must show without scrolling, so the summary and the intro come after
+    the step-through, in a disclosure.
+    """
     return join(
-        page_opening(aid),
+        heading(1, aid.title, aid.id),
         judgement_notice(aid),
-        aid.intro,
-        heading(2, "Step through the questions", "step-through"),
+        # For screen readers only: the question's box shows what it is, and a phone has no room to spare.
+        '<h2 class="visually-hidden">Step through the questions</h2>',
         render_step_through(aid, OutcomeLinks(book, register, front_doors)),
+        f'<details class="decision-about" markdown>\n<summary>About this decision aid</summary>\n\n{aid.summary}\n\n'
+        f"{aid.intro}\n\n</details>",
         heading(2, "The flowchart", "flowchart"),
         flowchart_figure(aid, f"The questions above as a flowchart. [Read the whole flowchart as a list, or print "
                               f"it]({print_page_of(aid)})."),

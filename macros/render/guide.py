@@ -4,7 +4,10 @@ from __future__ import annotations
 from html import escape
 
 from ..model import (Guide, GoldenRules, KeyMessage, KeyMessagesSection, LawChange, LawfulBases, OfflineCopyText,
-                     Resource, ResourcesSection, SiteSettings, Source, SourcesRegister, Topic, WhatIsSection)
+                     QuickAnswer, Resource, ResourcesSection, SiteSettings, Source, SourcesRegister, Topic,
+                     WhatIsSection)
+from .contacts import front_doors_block
+from .icons import icon
 from .text import (add_months, anchored, anchored_list, disclosure, heading, join, label_of, long_date, page_opening,
                    published_date, records_with_ids, sources_block)
 
@@ -57,8 +60,26 @@ def offline_copy_block(text: OfflineCopyText, address: str, size_in_bytes: int) 
     )
 
 
+def first_screen(answer: QuickAnswer, front_doors, decision_page=None) -> str:
+    """What fits on a phone's first screen: 999, the plain answer, where to report a concern, the decision aid.
+
+    `decision_page` is (title, summary, address) of the decision aid, offered as a button.
+    """
+    aid_button = (f'<p class="first-screen-aid" markdown="span">[{decision_page[0]} Use the decision aid]'
+                  f'({decision_page[2]}){{ .md-button .md-button--primary }}</p>') if decision_page else ""
+    return join(
+        '<div class="first-screen" markdown>',
+        f'<p class="emergency-line" markdown="span">{icon("phone")} <strong>{answer.emergency}</strong></p>',
+        f'<div class="quick-answer" markdown>\n\n{heading(2, answer.question, "quick-answer")}\n\n{answer.answer}\n\n</div>',
+        front_doors_block(front_doors, "Report a concern"),
+        aid_button,
+        "</div>",
+    )
+
+
 def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pages=(), offline_copy=None) -> str:
-    """The home page: what the guide is for, who it is for, the four sections, training, the review date.
+    """The home page: first what to do (see first_screen), then the four sections, the decision aid, training,
+    what the guide is for, who it is for, and the review date.
 
     `training_pages` are (title, summary, address) for the quiz, the reflection exercise and the trainer's page;
     `decision_pages` the same for the decision aid.
@@ -69,17 +90,18 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pa
                 for number, section in enumerate(guide.sections, start=1)]
     return join(
         heading(1, intro.title),
+        first_screen(intro.quick_answer, site.front_doors, decision_pages[0] if decision_pages else None),
         f'<p class="lead" markdown>{intro.description}</p>',
-        heading(2, "What this guide is for", "purpose"),
-        intro.purpose,
-        heading(2, "Who it is for", "audience"),
-        intro.audience,
         heading(2, "The four sections", "sections"),
         cards(sections),
         heading(2, "Help with a decision", "decide") if decision_pages else "",
         cards(decision_pages) if decision_pages else "",
         heading(2, "Check your understanding", "training") if training_pages else "",
         cards(training_pages) if training_pages else "",
+        heading(2, "What this guide is for", "purpose"),
+        intro.purpose,
+        heading(2, "Who it is for", "audience"),
+        intro.audience,
         offline_copy_block(site.offline_copy, *offline_copy) if offline_copy else "",
         f'<p class="review-date">{review_line(guide)} Published by {site.partnership_name}.</p>',
     )
