@@ -223,3 +223,38 @@ def test_keyboard_reaches_every_link_and_control_with_visible_focus_and_skip_lin
     finally:
         context.close()
     assert not failures, "\n".join(failures)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast between two CSS colours given as rgb(...) or rgba(...) (alpha ignored: both are opaque here)."""
+    def luminance(colour: str) -> float:
+        red, green, blue = (int(float(part)) / 255 for part in colour[colour.index("(") + 1:-1].split(",")[:3])
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_links_and_buttons_keep_their_contrast_on_hover_and_focus(browser, site_server, scheme):
+    """A link and a button take the accent colour when pointed at or focused; it stays at 4.5:1 or more against the
+    page (axe checks only the resting state)."""
+    context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS["desktop"])
+    try:
+        page = context.new_page()
+        page.goto(site_server)
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        link = page.locator("article .grid.cards a[href]").first
+        link.hover()
+        button = page.locator("article a.md-button").first
+        button.focus()
+        page.wait_for_timeout(400)  # the theme fades colours in over a fraction of a second
+        # Text against its own background where it has one (a filled button), else against the page.
+        own = "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+        pairs = {"link on hover": link.evaluate(own), "button on focus": button.evaluate(own)}
+    finally:
+        context.close()
+    ratios = {name: contrast_ratio(text, fill if not fill.startswith("rgba") or not fill.endswith(", 0)") else background)
+              for name, (text, fill) in pairs.items()}
+    low = {name: round(ratio, 2) for name, ratio in ratios.items() if ratio < 4.5}
+    assert not low, f"below 4.5:1: {low} ({pairs}, page {background})"
