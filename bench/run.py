@@ -110,7 +110,9 @@ def first_view_sizes(site: Path, base: str) -> dict:
     """For every page: the gzip size of everything a first visit downloads, by kind."""
     from playwright.sync_api import sync_playwright
 
-    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html"))
+    # A moved page's note only sends the browser on to the new address: it is not a page of its own.
+    pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("*.html")
+                   if "This page has moved" not in p.read_text(encoding="utf-8")[:600])
     results = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

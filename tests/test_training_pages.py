@@ -195,3 +195,13 @@ def test_reflection_page_warns_against_writing_names_before_the_notes(site):
     assert plain_text(CONTENT.training.reflection.warning) in visible_text(warning)
     first_area = page.select_one("textarea")
     assert warning in first_area.find_all_previous(id="reflection-warning")
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_the_projector_reveals_the_answer_and_explanation_without_links_nobody_can_follow(site, question):
+    """On the wall, a revealed answer is the right answer and the explanation: no per-option feedback and no
+    'Read more' links (the quiz page and the answer sheet have those)."""
+    number = QUESTIONS.index(question) + 1
+    answer = site.page("quiz-present/").find(id=f"slide-{number}").select_one("details.present-answer")
+    assert plain_text(question.explanation) in visible_text(answer)
+    assert answer.select(".quiz-covers, .quiz-all-feedback") == []

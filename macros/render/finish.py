@@ -19,12 +19,14 @@ class ThemeFix:
     why: str
     find: re.Pattern
     replace: str
+    # Pages without this have nothing for the fix to change (the projector view has no search form).
+    only_where: str = ""
 
 
 THEME_FIXES = (
     ThemeFix("the search dialog has no accessible name (axe: aria-dialog-name)",
              re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>'),
-             r'\1 aria-label="Search">'),
+             r'\1 aria-label="Search">', only_where='data-md-component="search"'),
     ThemeFix("autocomplete is not allowed on checkboxes (Nu Html Checker)",
              re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
                         r'id="__(?:drawer|search)") autocomplete="off">'),
@@ -49,6 +51,8 @@ class ThemeChanged(Exception):
 
 def apply_theme_fixes(html: str, page: str) -> str:
     for fix in THEME_FIXES:
+        if fix.only_where not in html:
+            continue
         html, count = fix.find.subn(fix.replace, html)
         if count == 0:
             raise ThemeChanged(f"{page}: the theme fix for '{fix.why}' found nothing to change; "

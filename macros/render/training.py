@@ -77,18 +77,19 @@ def correct_answer_text(question: QuizQuestion) -> str:
     return f"The answer is: {right[0]}"
 
 
-def render_answer(question: QuizQuestion, book, with_feedback: bool = True) -> str:
-    """The full answer: right answer(s), explanation, and why each option is right or wrong.
+def render_answer(question: QuizQuestion, book, for_the_room: bool = False) -> str:
+    """The full answer: right answer(s), explanation, why each option is right or wrong, and where to read more.
 
-    The projector leaves out each option's feedback (`with_feedback=False`): the room sees the explanation."""
+    The projector (`for_the_room=True`) shows the right answer and the explanation only: the room reads the
+    explanation, and nobody can follow a link on the wall."""
     feedback = "\n".join(
         f"<li markdown><strong>{escape(option.text)}</strong>: {option.feedback}</li>"
         for option in question.options)
     return join(f'<p class="quiz-correct-answer" markdown><strong>{escape(correct_answer_text(question))}'
                 f'</strong></p>',
                 question.explanation,
-                f'<ul class="quiz-all-feedback" markdown>\n{feedback}\n</ul>' if with_feedback else "",
-                covers_links(question, book))
+                "" if for_the_room else f'<ul class="quiz-all-feedback" markdown>\n{feedback}\n</ul>',
+                "" if for_the_room else covers_links(question, book))
 
 
 def missed_feedback(question: QuizQuestion, index: int, option) -> str:
@@ -384,7 +385,7 @@ def present_slide(question: QuizQuestion, number: int, total: int, book) -> str:
         f'<ol class="present-options" markdown>\n{options}\n</ol>',
         "</div>",
         f'<details class="quiz-answer present-answer" markdown>\n<summary>Reveal answer</summary>\n\n'
-        f"{render_answer(question, book, with_feedback=False)}\n</details>",
+        f"{render_answer(question, book, for_the_room=True)}\n</details>",
         "</section>")
 
 
