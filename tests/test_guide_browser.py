@@ -81,8 +81,15 @@ def test_search_puts_a_guide_page_first_for_what_practitioners_ask(browser_conte
         page.keyboard.type(words)
         first = page.locator(".md-search-result__item > a").first
         first.wait_for(timeout=10000)
+        # The results follow each key as it is typed: read them once they have settled on the whole words.
+        results, previous = page.locator(".md-search-result").inner_text(), None
+        for _ in range(20):
+            if results == previous:
+                break
+            page.wait_for_timeout(250)
+            previous, results = results, page.locator(".md-search-result").inner_text()
         address = first.get_attribute("href").removeprefix(site_server).split("?")[0]
-        found[words] = (address, page.locator(".md-search-result").inner_text())
+        found[words] = (address, results)
     assert {words: address for words, (address, _) in found.items() if address not in GUIDE_PAGES} == {}
     assert f"Rule 4: {plain_text(RULES.rules[3].title)}" in found["golden rule 4"][1]
 
