@@ -308,3 +308,15 @@ def test_printed_the_flowchart_comes_first_alone_on_one_a4_page_and_no_outcome_i
         assert f"What to do: {' '.join(plain_text(outcome.title).split()[:4])}" in sheets[holding[0]], outcome.id
         assert "Sources:" in sheets[holding[0]].split(opening, 1)[1], f"{outcome.id} is split across pages"
     assert len(sheets) <= 9, len(sheets)
+
+
+def test_on_a_phone_each_step_the_focus_moves_to_is_in_sight_below_the_header(phone, site_server):
+    """Walking a path on a phone, each new question's or outcome's heading, which takes the focus, is not even
+    partly under the sticky header (WCAG 2.4.11)."""
+    phone.goto(site_server + PAGE)
+    for question, answer in next(taken for taken, outcome in PATHS if outcome.urgency == "refer-now"):
+        answer_link(phone, question, answer).click()
+        box = phone.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); "
+                             "return [r.top, document.querySelector('.md-header').getBoundingClientRect().bottom]; })()")
+        heading_top, header_bottom = box
+        assert heading_top >= header_bottom, f"after {question.id}: heading at {heading_top}, header ends at {header_bottom}"
