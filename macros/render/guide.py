@@ -175,9 +175,9 @@ def law_change_status(change: LawChange) -> str:
 def render_changes_in_law(register: SourcesRegister) -> str:
     """The changes in the law practitioners should know about: each one's title and whether it is in force stay
     in sight; what it changes, and its sources, open below. Each change's id is its disclosure's."""
-    entries = [f'<details class="disclosure in-full law-change" id="{change.id}" markdown>\n'
-               f'<summary markdown="span">**{change.title}.** {law_change_status(change)}</summary>\n\n'
-               f"{join(change.text, sources_block(change.sources, register))}\n</details>"
+    entries = [disclosure(f"**{change.title}.** {law_change_status(change)}",
+                          join(change.text, sources_block(change.sources, register)), "in-full law-change",
+                          ident=change.id)
                for change in register.changes_in_law]
     return join(heading(2, register.changes_title, "changes-in-the-law"), register.changes_intro, *entries)
 

@@ -35,14 +35,17 @@ def heading(level: int, text: str, ident: str | None = None, contents_label: str
     return f"{'#' * level} {text}" + (f" {{{' '.join(attributes)}}}" if attributes else "")
 
 
-def disclosure(summary: str, markdown: str, css_class: str = "") -> str:
-    """Detail that stays closed until asked for (<details>); its summary says what opening it shows.
+def disclosure(summary: str, markdown: str, css_class: str = "", ident: str | None = None) -> str:
+    """Detail that stays closed until asked for (<details>); its summary (one line of Markdown) says what opening
+    it shows. `ident` gives the disclosure itself an anchor, for a record that is nothing but its disclosure.
 
     A page with disclosures loads docs/assets/disclosures.css and .js (its front matter): a link to an id
     inside one, or to the heading just before it, then opens it, with or without scripts; printing opens all.
     """
     classes = " ".join(filter(None, ("disclosure", css_class)))
-    return f'<details class="{classes}" markdown>\n<summary>{summary}</summary>\n\n{markdown}\n\n</details>'
+    anchor = f' id="{ident}"' if ident else ""
+    return (f'<details{anchor} class="{classes}" markdown>\n<summary markdown="span">{summary}</summary>\n\n'
+            f"{markdown}\n\n</details>")
 
 
 def anchored(tag: str, ident: str, markdown: str, css_class: str = "") -> str:
