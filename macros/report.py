@@ -54,6 +54,11 @@ def stale_before(today: datetime.date, every_months: int) -> datetime.date:
     return add_months(today, -every_months)
 
 
+def owner_note_lines(record) -> list[str]:
+    """A record's note for the content owner, indented under its line, or nothing."""
+    return [f"      note: {record.owner_note}"] if record.owner_note else []
+
+
 def sources_lines(register, today: datetime.date, every_months: int) -> list[str]:
     """Every source, grouped by how it was checked, with checks older than the review period flagged."""
     oldest = stale_before(today, every_months)
@@ -69,8 +74,7 @@ def sources_lines(register, today: datetime.date, every_months: int) -> list[str
                 lines.append("      no address yet")
             if not source.published:
                 lines.append("      no publication date yet")
-            if source.owner_note:
-                lines.append(f"      note: {source.owner_note}")
+            lines += owner_note_lines(source)
     return lines
 
 
@@ -90,8 +94,7 @@ def front_door_lines(doors) -> list[str]:
     lines = [f"Front doors to confirm: {len(waiting)}"]
     for door in waiting:
         lines.append(f"  - {door.id}: {door.name} -> for now links to {door.url}; no phone number is shown")
-        if door.owner_note:
-            lines.append(f"      note: {door.owner_note}")
+        lines += owner_note_lines(door)
     return lines
 
 
@@ -106,8 +109,7 @@ def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
     lines.append(f"Resource addresses to confirm: {len(unconfirmed)}")
     for item in unconfirmed:
         lines.append(f"  - {item.id}: {item.title} ({item.publisher}) -> for now links to {item.url}")
-        if item.owner_note:
-            lines.append(f"      note: {item.owner_note}")
+        lines += owner_note_lines(item)
     lines += ["", *front_door_lines(content.site.front_doors), ""]
     lines += [*sources_lines(content.sources, today, guide.review.review_every_months), ""]
     lines += law_change_lines(content.sources)
