@@ -29,11 +29,6 @@ def quiz_version(quiz: Quiz) -> str:
     return hashlib.sha256(repr(quiz.questions).encode("utf-8")).hexdigest()[:12]
 
 
-def option_letter(index: int) -> str:
-    """The letter of an option, as the handout, the answer key and the projector show it: 0 -> "A"."""
-    return "ABCDEFGHIJ"[index]
-
-
 def option_id(question: QuizQuestion, index: int) -> str:
     return f"{question.id}-option-{index + 1}"
 
