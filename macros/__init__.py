@@ -20,7 +20,7 @@ from .offline import (WORKER_SHIM_ADDRESS, OfflineCopyError, copy_published_zip,
 from .render.about import render_about
 from .render.decision_aid import render_decision_aid, render_decision_aid_print
 from .render.external_links import ExternalLinks
-from .render.finish import ThemeChanged, add_content_security_policy, finish_page
+from .render.finish import MINIFIERS, ThemeChanged, add_content_security_policy, finish_page, minified_asset
 from .render.guide import address_book, footer_html, render_home, render_section, review_line
 from .render.links import absolute, add_old_anchors, moved_page, render_link_page
 from .render.text import page_address
@@ -142,8 +142,17 @@ def offline_copy(conf) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+def minify_own_assets(source: Path, published: Path) -> None:
+    """Replace the site's copies of our own scripts and styles (docs/assets/*.js, *.css) with minified ones."""
+    for asset in sorted(source.iterdir()):
+        copy = published / asset.name
+        # A file kept out of the site (scorm.js) has no copy to minify.
+        if asset.suffix in MINIFIERS and copy.exists():
+            copy.write_text(minified_asset(asset.name, asset.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def on_post_build(env):
-    """Finish every built page: theme fixes, and the Content-Security-Policy.
+    """Finish every built page: theme fixes, indentation, the Content-Security-Policy; minify our own assets.
 
     `make serve` sets GUIDE_LIVE_PREVIEW: the live-reload script MkDocs adds while serving is inline
     and changes every time, so the policy is left out of the live preview only.
@@ -155,6 +164,7 @@ def on_post_build(env):
         # The offline copy's search shim writes a script into a frame, which the policy must allow by its hash.
         shim = copy_worker_shim(site_dir) if offline_copy(env.conf) else None
         copy_published_zip(Path(env.project_dir), site_dir)
+        minify_own_assets(Path(env.conf["docs_dir"]) / "assets", site_dir / "assets")
         for page in sorted(site_dir.rglob("*.html")):
             name = page.relative_to(site_dir).as_posix()
             html = add_old_anchors(page.read_text(encoding="utf-8"), site.old_anchors)

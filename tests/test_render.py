@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from macros.model import FrontDoor, LawChange, Resource, Review, Source, SourcesRegister
 from macros.render.external_links import ExternalLinks
-from macros.render.finish import ThemeChanged, worker_frame_script
+from macros.render.finish import ThemeChanged, collapse_indentation, minified_asset, worker_frame_script
 from macros.render.contacts import front_door_entry
 from macros.render.guide import law_change_status, render_resource, review_line
 from macros.render.text import (add_months, anchored_list, heading, long_date, page_address, published_date,
@@ -199,3 +199,25 @@ def test_a_changed_search_shim_stops_the_build_instead_of_shipping_a_policy_that
         worker_frame_script(SHIM.replace("postMessage=${c}", "post=${c}"), "assets/search.js")
     with pytest.raises(ThemeChanged, match="no function d"):
         worker_frame_script(SHIM.replace("function d(", "function q("), "assets/search.js")
+
+
+def test_collapsing_indentation_leaves_what_a_reader_sees_and_every_preformatted_text_alone():
+    """Runs of spaces with a line break become one line break in text only; pre, textarea, script and attributes keep theirs."""
+    page = ('<div>\n    <p>Share   what is\n      necessary.</p>\n\n  <a title="two\n   lines" href="x">link</a>\n'
+            '  <pre><code>a\n    b</code></pre>\n  <textarea>note\n    kept</textarea>\n'
+            '  <script>var a = 1;\n    var b = 2;</script>\n</div>\n')
+    collapsed = collapse_indentation(page)
+    assert collapsed == ('<div>\n<p>Share   what is\nnecessary.</p>\n<a title="two\n   lines" href="x">link</a>\n'
+                         '<pre><code>a\n    b</code></pre>\n<textarea>note\n    kept</textarea>\n'
+                         '<script>var a = 1;\n    var b = 2;</script>\n</div>\n')
+    assert squeeze(BeautifulSoup(collapsed, "html.parser").get_text()) == squeeze(
+        BeautifulSoup(page, "html.parser").get_text())
+
+
+def test_our_published_scripts_and_styles_lose_comments_but_not_code():
+    """Minifying drops comments and spare spaces; a "/*" inside a string stays, and only .js and .css are accepted."""
+    assert minified_asset("guide.css", "/* Why: contrast. */\na {\n  color : red ;\n}\n") == "a{color:red}"
+    script = minified_asset("quiz.js", '// why\nvar pattern = "/* not a comment */";\nfunction f (a) {\n  return a;\n}\n')
+    assert script == 'var pattern="/* not a comment */";function f(a){return a;}'
+    with pytest.raises(ValueError, match="only scripts"):
+        minified_asset("logo.svg", "<svg/>")

@@ -5,6 +5,9 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
+from macros.render.finish import minified_asset
+
+from .conftest import ROOT
 from .helpers import visible_text
 
 
@@ -95,3 +98,15 @@ def test_guide_links_to_other_sites_are_marked_external(site, content):
                 failures.append(f"{address}: {visible_text(link)!r} -> {link['href']} (class {link.get('class')},"
                                 f" rel {rel})")
     assert not failures, "\n".join(failures)
+
+
+def test_our_scripts_and_styles_are_published_minified_and_the_sources_keep_their_comments(site):
+    """Every script and stylesheet of ours in the site is the minified form of its commented source in docs/assets/."""
+    sources = [path for path in sorted((ROOT / "docs" / "assets").iterdir()) if path.suffix in (".js", ".css")]
+    published = [path for path in sources if (site.folder / "assets" / path.name).exists()]
+    assert len(published) >= 10, f"expected our scripts and styles in the site, found {[p.name for p in published]}"
+    for source in published:
+        text = source.read_text(encoding="utf-8")
+        copy = (site.folder / "assets" / source.name).read_text(encoding="utf-8")
+        assert copy == minified_asset(source.name, text), f"assets/{source.name} is not the minified source"
+        assert len(copy) < 0.85 * len(text), f"assets/{source.name}: {len(copy)} of {len(text)} characters"

@@ -1,4 +1,4 @@
-"""Last changes to every built HTML page: fixes to the theme's markup, and a Content-Security-Policy.
+"""Last changes to the built site: fixes to the theme's markup, a Content-Security-Policy, and fewer bytes.
 
 Pure functions over page text. Each theme fix must find what it fixes: if a theme upgrade changes the
 markup, the build says which fix no longer applies instead of quietly shipping the old fault.
@@ -10,6 +10,9 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+
+import rcssmin
+import rjsmin
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,48 @@ def add_content_security_policy(html: str, page: str, worker_shim: str | None = 
     return html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
 
 
+# Elements whose spaces and line breaks are shown as written, or are not text at all: left exactly as they are.
+WHITESPACE_KEPT = re.compile(r"<(pre|textarea|script|style)\b.*?</\1>", re.S | re.I)
+# A tag, with its attribute values quoted in either way (a value may hold a ">").
+TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+# A run of spaces that holds a line break: the theme's indentation, and the blank lines between blocks.
+INDENTATION = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+
+
+def collapse_indentation(html: str) -> str:
+    """The page with every run of spaces and line breaks in its text made one line break.
+
+    A browser shows such a run as one space anyway, so nothing on the page changes; a phone downloads about
+    half a kilobyte less of every page. Tags, attribute values and the elements in WHITESPACE_KEPT are untouched.
+    """
+    def in_text(chunk: str) -> str:
+        pieces, last = [], 0
+        for tag in TAG.finditer(chunk):
+            pieces += [INDENTATION.sub("\n", chunk[last:tag.start()]), tag.group(0)]
+            last = tag.end()
+        return "".join(pieces) + INDENTATION.sub("\n", chunk[last:])
+
+    pieces, last = [], 0
+    for kept in WHITESPACE_KEPT.finditer(html):
+        pieces += [in_text(html[last:kept.start()]), kept.group(0)]
+        last = kept.end()
+    return "".join(pieces) + in_text(html[last:])
+
+
+# Our own scripts and styles keep their comments in docs/assets/, for whoever changes them next; the copies
+# published in the site are minified by well-kept libraries, which know where a comment can safely go.
+MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+
+
+def minified_asset(name: str, text: str) -> str:
+    """One of our own scripts or stylesheets, without its comments and spare spaces."""
+    suffix = name[name.rfind("."):]
+    if suffix not in MINIFIERS:
+        raise ValueError(f"{name}: only scripts (.js) and stylesheets (.css) are minified")
+    return MINIFIERS[suffix](text)
+
+
 def finish_page(html: str, page: str, with_policy: bool = True, worker_shim: str | None = None) -> str:
     """Every change a built page needs before it is published."""
-    html = apply_theme_fixes(html, page)
+    html = collapse_indentation(apply_theme_fixes(html, page))
     return add_content_security_policy(html, page, worker_shim) if with_policy else html
