@@ -2,7 +2,8 @@
 
 Measured, not asserted: targets are printed beside each number so that a change that costs speed shows.
   - build time of this site against a stock, blank Material for MkDocs site built in the same run;
-  - per page, what a first visit downloads (gzip-compressed, as a server would send it), by kind;
+  - per page, what a first visit downloads (gzip-compressed, as a server would send it), by kind, and how much
+    that grew since bench/baseline.json;
   - the size of our own JavaScript and CSS;
   - how many 375 x 740 phone screens tall the key messages page is before any detail is opened;
   - Lighthouse's four scores per page, mobile settings (skipped with --no-lighthouse).
@@ -30,7 +31,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 LIGHTHOUSE = ROOT / "bench" / ".tools" / "node_modules" / ".bin" / "lighthouse"
 OWN_ASSETS = {path.name for path in (ROOT / "docs" / "assets").iterdir() if path.suffix in (".js", ".css")}
 TARGETS = {"build_ratio": 2.0, "quiz_first_view_gz_kb": 70, "present_first_view_gz_kb": 80, "own_js_css_gz_kb": 6,
-           "lighthouse": 100, "key_messages_phone_screens": 6}
+           "lighthouse": 100, "key_messages_phone_screens": 6, "first_view_growth_gz_kb": 3}
+BASELINE = ROOT / "bench" / "baseline.json"
 PHONE = {"width": 375, "height": 740}
 
 
@@ -139,6 +141,30 @@ def first_view_sizes(site: Path, base: str) -> dict:
     return results
 
 
+def moved_into() -> dict[str, list[str]]:
+    """For each page, the old addresses of pages that moved into it (content/site.yml, moved_pages)."""
+    import yaml
+
+    site = yaml.safe_load((ROOT / "content" / "site.yml").read_text(encoding="utf-8"))
+    merged: dict[str, list[str]] = {}
+    for moved in site.get("moved_pages") or ():
+        merged.setdefault(moved["new"], []).append(moved["old"])
+    return merged
+
+
+def growth_since_baseline(pages: dict, baseline: dict, merged: dict[str, list[str]]) -> dict:
+    """Each page's first view against the baseline: against its own address, and against every page moved into it.
+
+    A page new since the baseline, with nothing moved into it, has nothing to be compared with and is left out.
+    """
+    growth = {}
+    for address, sizes in pages.items():
+        against = {old: sizes["total"] - baseline[old] for old in [address, *merged.get(address, [])] if old in baseline}
+        if against:
+            growth[address] = against
+    return growth
+
+
 def phone_screens(base: str, address: str) -> float:
     """How many phone screens tall a page is as it first opens (every disclosure closed), footer included."""
     from playwright.sync_api import sync_playwright
@@ -198,12 +224,15 @@ def main() -> int:
             server.shutdown()
             server.server_close()
 
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    growth = growth_since_baseline(pages, baseline["first_view_total_gz_bytes"], moved_into())
     results = {
         "measured": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "targets": TARGETS,
         "build_seconds": {"ours": round(ours, 2), "stock_material": round(stock, 2), "ratio": round(ours / stock, 2)},
         "own_js_css_gz_bytes": own_assets_size(),
         "first_view_gz_bytes": pages,
+        "first_view_growth_gz_bytes": growth,
         "key_messages_phone_screens": key_messages_screens,
         "lighthouse": scores,
     }
@@ -218,16 +247,27 @@ def main() -> int:
           f"({most[0]}) (target <= {TARGETS['own_js_css_gz_kb']} KB)")
     print(f"Key messages page: {key_messages_screens} phone screens (375 x 740) before any detail is opened "
           f"(target <= {TARGETS['key_messages_phone_screens']})")
-    print(f"\n{'page':32} {'html':>7} {'css':>7} {'js':>7} {'images':>7} {'other':>7} {'total KB gz':>12}"
+    print(f"\n{'page':32} {'html':>7} {'css':>7} {'js':>7} {'images':>7} {'other':>7} {'total KB gz':>12} {'growth':>7}"
           + ("   perf a11y best seo" if scores else ""))
     for address, sizes in pages.items():
         row = f"{address:32} " + " ".join(f"{sizes.get(k, 0) / 1024:7.1f}" for k in ("html", "css", "js", "images", "other"))
         row += f" {sizes['total'] / 1024:12.1f}"
+        row += f" {growth[address][address] / 1024:+7.1f}" if address in growth.get(address, {}) else f" {'new':>7}"
         if scores:
             s = scores[address]
             row += f"   {s.get('performance', 0):4} {s.get('accessibility', 0):4} {s.get('best-practices', 0):4} {s.get('seo', 0):3}"
         print(row)
-    print(f"\nQuiz first view target: <= {TARGETS['quiz_first_view_gz_kb']} KB gz.")
+    limit = TARGETS["first_view_growth_gz_kb"]
+    print(f"\nGrowth: each page's first view against {BASELINE.relative_to(ROOT)} ({baseline['measured']}); "
+          f"target <= {limit} KB gz.")
+    for address, against in growth.items():
+        for old, grown in against.items():
+            if old != address:
+                print(f"  {address} holds {old}, which moved into it: {grown / 1024:+.1f} KB against {old}")
+    over = [f"{address} against {old}" for address, against in growth.items() for old, grown in against.items()
+            if grown > limit * 1024]
+    print("  Over the target: " + ("; ".join(over) if over else "none"))
+    print(f"Quiz first view target: <= {TARGETS['quiz_first_view_gz_kb']} KB gz.")
     present = pages.get("quiz-present/")
     if present:
         print(f"Projector view (quiz-present/) first view: {present['total'] / 1024:.1f} KB gz "
