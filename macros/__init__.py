@@ -20,7 +20,8 @@ from .offline import (WORKER_SHIM_ADDRESS, OfflineCopyError, copy_published_zip,
 from .render.about import render_about
 from .render.decision_aid import render_decision_aid, render_decision_aid_print
 from .render.external_links import ExternalLinks
-from .render.finish import MINIFIERS, ThemeChanged, add_content_security_policy, finish_page, minified_asset
+from .render.finish import (MINIFIERS, ThemeChanged, add_content_security_policy, finish_page, minified_asset,
+                            pruned_palette)
 from .render.guide import address_book, footer_html, render_home, render_section, review_line
 from .render.links import absolute, add_old_anchors, moved_page, render_link_page
 from .render.text import page_address
@@ -151,8 +152,21 @@ def minify_own_assets(source: Path, published: Path) -> None:
             copy.write_text(minified_asset(asset.name, asset.read_text(encoding="utf-8")), encoding="utf-8")
 
 
+def prune_theme_palette(site_dir: Path, palette) -> None:
+    """Keep in the theme's palette stylesheet only the colours and schemes mkdocs.yml (and content/site.yml) use."""
+    sheets = sorted((site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
+    if len(sheets) != 1:
+        raise ThemeChanged(f"expected one palette stylesheet from the theme, found {len(sheets)}; has Material changed?")
+    # The theme's own defaults when a scheme leaves one out, written as it writes them into the page.
+    defaults = {"primary": "indigo", "accent": "indigo", "scheme": "default"}
+    in_use = {(kind, str(scheme.get(kind) or default).replace(" ", "-").lower())
+              for scheme in (palette if isinstance(palette, list) else [palette]) for kind, default in defaults.items()}
+    sheets[0].write_text(pruned_palette(sheets[0].read_text(encoding="utf-8"), in_use), encoding="utf-8")
+
+
 def on_post_build(env):
-    """Finish every built page: theme fixes, indentation, the Content-Security-Policy; minify our own assets.
+    """Finish every built page (theme fixes, indentation, the Content-Security-Policy); minify our own assets and
+    prune the theme's palette stylesheet to the colours in use.
 
     `make serve` sets GUIDE_LIVE_PREVIEW: the live-reload script MkDocs adds while serving is inline
     and changes every time, so the policy is left out of the live preview only.
@@ -165,6 +179,7 @@ def on_post_build(env):
         shim = copy_worker_shim(site_dir) if offline_copy(env.conf) else None
         copy_published_zip(Path(env.project_dir), site_dir)
         minify_own_assets(Path(env.conf["docs_dir"]) / "assets", site_dir / "assets")
+        prune_theme_palette(site_dir, env.conf["theme"]["palette"])
         for page in sorted(site_dir.rglob("*.html")):
             name = page.relative_to(site_dir).as_posix()
             html = add_old_anchors(page.read_text(encoding="utf-8"), site.old_anchors)

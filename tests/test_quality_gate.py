@@ -258,3 +258,25 @@ def test_links_and_buttons_keep_their_contrast_on_hover_and_focus(browser, site_
               for name, (text, fill) in pairs.items()}
     low = {name: round(ratio, 2) for name, ratio in ratios.items() if ratio < 4.5}
     assert not low, f"below 4.5:1: {low} ({pairs}, page {background})"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_each_colour_scheme_still_has_its_colours_after_the_palette_is_pruned(browser, site_server, scheme):
+    """The page is white in light and dark in dark, and the header bar is a colour of its own with readable text
+    (the theme's palette stylesheet keeps only the colours in use, so a wrong cut would show here)."""
+    context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS["desktop"])
+    try:
+        page = context.new_page()
+        page.goto(site_server)
+        colours = page.evaluate("""() => {
+          const header = getComputedStyle(document.querySelector('.md-header'));
+          return {page: getComputedStyle(document.body).backgroundColor, bar: header.backgroundColor,
+                  barText: header.color, scheme: document.body.dataset.mdColorScheme};
+        }""")
+    finally:
+        context.close()
+    white, black = "rgb(255, 255, 255)", "rgb(0, 0, 0)"
+    assert colours["scheme"] == {"light": "default", "dark": "slate"}[scheme]
+    assert contrast_ratio(colours["page"], black if scheme == "light" else white) > 12, colours
+    assert contrast_ratio(colours["bar"], colours["page"]) > 1.5, colours
+    assert contrast_ratio(colours["bar"], colours["barText"]) >= 4.5, colours

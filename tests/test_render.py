@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import datetime
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import markdown
+import material
 import pytest
 from bs4 import BeautifulSoup
 
 from macros.model import FrontDoor, LawChange, Resource, Review, Source, SourcesRegister
 from macros.render.external_links import ExternalLinks
-from macros.render.finish import ThemeChanged, collapse_indentation, minified_asset, worker_frame_script
+from macros.render.finish import (ThemeChanged, collapse_indentation, minified_asset, pruned_palette,
+                                  worker_frame_script)
 from macros.render.contacts import front_door_entry
 from macros.render.guide import law_change_status, render_resource, review_line
 from macros.render.text import (add_months, anchored_list, heading, long_date, page_address, published_date,
@@ -221,3 +225,30 @@ def test_our_published_scripts_and_styles_lose_comments_but_not_code():
     assert script == 'var pattern="/* not a comment */";function f(a){return a;}'
     with pytest.raises(ValueError, match="only scripts"):
         minified_asset("logo.svg", "<svg/>")
+
+
+THEME_PALETTE = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css"))
+IN_USE = {("primary", "deep-orange"), ("accent", "teal"), ("scheme", "default"), ("scheme", "slate")}
+
+
+def test_the_palette_keeps_only_the_colours_in_use_and_every_rule_for_them():
+    """On the theme's real palette stylesheet: another partnership's colour keeps all its rules and loses the rest."""
+    css = THEME_PALETTE.read_text(encoding="utf-8")
+    pruned = pruned_palette(css, IN_USE)
+    named = set(re.findall(r"\[data-md-color-(primary|accent|scheme)=([\w-]+)\]", pruned))
+    assert named == {("primary", "deep-orange"), ("accent", "teal"), ("scheme", "slate")}
+    for rule in re.findall(r"[^{}]*\[data-md-color-primary=deep-orange\][^{}]*\{[^{}]*\}", css):
+        selector, body = rule.split("{")
+        assert body in pruned, f"lost: {rule}"
+    assert "[data-md-color-switching]" in pruned  # not a colour: kept
+    assert len(pruned) < len(css) / 2
+
+
+def test_a_palette_that_cannot_be_read_or_pruned_safely_stops_the_build():
+    """Unbalanced braces, a statement outside any rule, or a colour whose rules all went, each say the theme changed."""
+    with pytest.raises(ThemeChanged, match="could not be read"):
+        pruned_palette("[data-md-color-primary=red]{color:red", IN_USE)
+    with pytest.raises(ThemeChanged, match="statement"):
+        pruned_palette('@import "x.css";[data-md-color-primary=red]{color:red}', IN_USE)
+    with pytest.raises(ThemeChanged, match="lost every rule for primary deep-orange"):
+        pruned_palette("[data-md-color-primary=deep-orange][data-md-color-accent=red]{color:red}", IN_USE)

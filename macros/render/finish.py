@@ -182,6 +182,78 @@ def minified_asset(name: str, text: str) -> str:
     return MINIFIERS[suffix](text)
 
 
+# The theme's palette stylesheet styles every colour it offers; a page shows only the ones mkdocs.yml names.
+PALETTE_CHOICE = re.compile(r"\[data-md-color-(primary|accent|scheme)=([\w-]+)\]")
+
+
+def css_blocks(css: str) -> list[tuple[str, str]]:
+    """Minified CSS as (prelude, body) pairs at the top level; quoted text may hold braces and commas."""
+    blocks, depth, start, prelude_end, quote = [], 0, 0, 0, ""
+    for index, char in enumerate(css):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == ";" and depth == 0:
+            raise ThemeChanged("the theme's palette stylesheet has a statement (such as @import) outside any rule; "
+                               "has Material changed it?")
+        elif char == "{":
+            if depth == 0:
+                prelude_end = index
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                blocks.append((css[start:prelude_end], css[prelude_end + 1:index]))
+                start = index + 1
+    if depth or quote or css[start:].strip():
+        raise ThemeChanged("the theme's palette stylesheet could not be read as CSS rules; has Material changed it?")
+    return blocks
+
+
+def selectors(prelude: str) -> list[str]:
+    """A rule's selector list, split at the commas outside brackets, parentheses and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(prelude):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(prelude[start:index])
+            start = index + 1
+    return parts + [prelude[start:]]
+
+
+def pruned_palette(css: str, in_use: set[tuple[str, str]]) -> str:
+    """The theme's palette stylesheet with only the colours and schemes in use, e.g. {("primary", "indigo")}.
+
+    A selector that names any other colour or scheme is dropped, then any rule or @media block left empty.
+    About 1.5 KB gz less on every page. If nothing is left for a colour in use, the theme has changed.
+    """
+    def kept(block_css: str) -> str:
+        out = []
+        for prelude, body in css_blocks(block_css):
+            if prelude.startswith("@"):
+                inner = kept(body)
+                out.append(f"{prelude}{{{inner}}}" if inner else "")
+                continue
+            wanted = [selector for selector in selectors(prelude)
+                      if all(choice in in_use for choice in PALETTE_CHOICE.findall(selector))]
+            out.append(f"{','.join(wanted)}{{{body}}}" if wanted else "")
+        return "".join(out)
+
+    pruned = kept(css)
+    for kind, name in sorted(in_use):
+        if f"[data-md-color-{kind}={name}]" in css and f"[data-md-color-{kind}={name}]" not in pruned:
+            raise ThemeChanged(f"pruning the palette stylesheet lost every rule for {kind} {name}")
+    return pruned
+
+
 def finish_page(html: str, page: str, with_policy: bool = True, worker_shim: str | None = None) -> str:
     """Every change a built page needs before it is published."""
     html = collapse_indentation(apply_theme_fixes(html, page))
