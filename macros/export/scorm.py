@@ -32,10 +32,11 @@ LAUNCH_PAGE = "index.html"
 # The theme's stylesheets in the package -> the name each starts with in the installed theme.
 THEME_STYLESHEETS = {"assets/stylesheets/main.css": "main", "assets/stylesheets/palette.css": "palette"}
 # The page's files, in the order the page loads them: the theme's styles, ours, the quiz, then the LMS glue.
-STYLESHEETS = (*THEME_STYLESHEETS, "assets/guide.css")
+OWN_STYLESHEETS = ("assets/guide.css", "assets/quiz.css")
+STYLESHEETS = (*THEME_STYLESHEETS, *OWN_STYLESHEETS)
 SCRIPTS = ("assets/quiz.js", "assets/scorm.js")
 # Our own files, taken from docs/assets/.
-OWN_FILES = ("assets/guide.css", *SCRIPTS)
+OWN_FILES = (*OWN_STYLESHEETS, *SCRIPTS)
 # Every file gets this date, so the same content always makes the same package.
 FIXED_DATE = (2020, 1, 1, 0, 0, 0)
 
