@@ -248,6 +248,8 @@ def test_a_palette_that_cannot_be_read_or_pruned_safely_stops_the_build():
     """Unbalanced braces, a statement outside any rule, or a colour whose rules all went, each say the theme changed."""
     with pytest.raises(ThemeChanged, match="could not be read"):
         pruned_palette("[data-md-color-primary=red]{color:red", IN_USE)
+    with pytest.raises(ThemeChanged, match="could not be read"):
+        pruned_palette('[data-md-color-primary=red]{content:"}', IN_USE)
     with pytest.raises(ThemeChanged, match="statement"):
         pruned_palette('@import "x.css";[data-md-color-primary=red]{color:red}', IN_USE)
     with pytest.raises(ThemeChanged, match="lost every rule for primary deep-orange"):
