@@ -479,9 +479,13 @@ class QuizQuestion:
     scenario: Optional[Markdown] = described("For a scenario question: the practice situation.", default=None)
     discussion: list[Line] = described("Prompts a trainer can use to discuss this question.", default=())
 
+    def right_indexes(self) -> list[int]:
+        """Where the right option(s) are in `options`, 0 for the first."""
+        return [index for index, option in enumerate(self.options) if option.correct]
+
     def problems(self):
         # Each problem points at the value to change: the second right answer, the option too many.
-        right = [index for index, option in enumerate(self.options) if option.correct]
+        right = self.right_indexes()
         if self.type == "multiple":
             if not right:
                 yield ("options",), "a multiple choice question needs at least one option with correct: true"
@@ -516,7 +520,7 @@ class QuizQuestion:
         """A right option much longer than every other: people pick the longest answer, not the right one."""
         if self.type not in ("single", "scenario"):
             return
-        right = next((index for index, option in enumerate(self.options) if option.correct), None)
+        right = next(iter(self.right_indexes()), None)
         others = [len(option.text) for option in self.options if not option.correct]
         if right is None or not others:
             return

@@ -66,7 +66,7 @@ def covers_links(question: QuizQuestion, book, css_class: str = "quiz-covers", h
 
 def correct_answer_text(question: QuizQuestion) -> str:
     """'The answer is: …' for one right answer; a list for select-all-that-apply."""
-    right = [option.text for option in question.options if option.correct]
+    right = [question.options[index].text for index in question.right_indexes()]
     if question.type == "multiple":
         return "The right answers are: " + "; ".join(right) + "."
     return f"The answer is: {right[0]}"
@@ -175,7 +175,7 @@ def profession_words(professions, wording) -> str:
 
 def quiz_answer_key(quiz: Quiz) -> str:
     """The right option numbers of every question, as the quiz page stores answers: {"id": ["2"], ...}."""
-    return json.dumps({question.id: [str(index + 1) for index, option in enumerate(question.options) if option.correct]
+    return json.dumps({question.id: [str(index + 1) for index in question.right_indexes()]
                        for question in quiz.questions}, separators=(",", ":"))
 
 
@@ -436,7 +436,7 @@ def render_quiz_handout(quiz: Quiz, partnership_name: str) -> str:
 
 def right_letters(question: QuizQuestion) -> str:
     """The letters of the right option(s): "B", or "A, B, D" for select all that apply."""
-    return ", ".join(option_letter(index) for index, option in enumerate(question.options) if option.correct)
+    return ", ".join(map(option_letter, question.right_indexes()))
 
 
 def printed_links(markdown: str, print_address) -> str:
@@ -459,8 +459,8 @@ def render_quiz_answers(quiz: Quiz, book, partnership_name: str, print_address) 
         options = "\n".join(
             f'<li markdown><strong>{option_letter(index)}. {escape(option.text)}</strong><br>\n{option.feedback}</li>'
             for index, option in enumerate(question.options))
-        right = "; ".join(f"{option_letter(index)}. {option.text}" for index, option in enumerate(question.options)
-                          if option.correct)
+        right = "; ".join(f"{option_letter(index)}. {question.options[index].text}"
+                          for index in question.right_indexes())
         blocks.append(join(
             f'<section class="answer-question" aria-labelledby="answer-{question.id}" markdown>',
             heading(3, f"Question {number}: {question.question}", f"answer-{question.id}"),
