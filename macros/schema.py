@@ -68,13 +68,15 @@ class Checked:
     # Worth an editor's look, but not wrong: the build goes on, and the content report lists them.
     warnings: list[Problem] = field(default_factory=list)
 
+    def at(self, path: tuple, message: str) -> Problem:
+        """A message about the value at `path`: its file, its line, and the field named with its record's id."""
+        return Problem(self.document.file, self.document.line_of(path), format_path(path, self.names), message)
+
     def report(self, path: tuple, message: str) -> None:
-        self.problems.append(Problem(self.document.file, self.document.line_of(path),
-                                     format_path(path, self.names), message))
+        self.problems.append(self.at(path, message))
 
     def warn(self, path: tuple, message: str) -> None:
-        self.warnings.append(Problem(self.document.file, self.document.line_of(path),
-                                     format_path(path, self.names), message))
+        self.warnings.append(self.at(path, message))
 
 
 def describe_type(tp) -> str:
