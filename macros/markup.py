@@ -1,9 +1,10 @@
 """What a text field may turn into on the page: an allowlist of HTML, checked after Markdown has run.
 
 Each text field is rendered with the site's own Markdown settings, and the HTML that comes out is read
-with Python's own HTML parser (html.parser, the one BeautifulSoup uses). Only the elements and attributes the guide needs are accepted, and every link must go to
-a web address, a page of the guide, or (in contact fields only) an email address, judged after character
-references are decoded and the characters browsers ignore are removed. A second, browser-grade parser
+with Python's own HTML parser (html.parser, the one BeautifulSoup uses). Only the elements and attributes
+the guide needs are accepted, and every link must go to a web address, a page of the guide, or (in contact
+fields only) an email address, judged after character references are decoded and the characters browsers
+ignore are removed. A second, browser-grade parser
 (nh3, which uses the html5ever parser from the Servo browser engine) then sanitises the same HTML with the
 same allowlist: if it keeps anything different, a browser would read the text differently from our check,
 and the text is refused.

@@ -81,7 +81,7 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pa
     """The home page: first what to do (see first_screen), then the four sections, the decision aid, training,
     what the guide is for, who it is for, and the review date.
 
-    `training_pages` are (title, summary, address) for the quiz, the reflection exercise and the trainer's page;
+    `training_pages` are (title, summary, address) for the quiz and the trainer's page (the reflection is section 3);
     `decision_pages` the same for the decision aid.
     `offline_copy` is (address, size in bytes) of the offline copy's zip when it is published with the site.
     """
