@@ -126,3 +126,12 @@ def test_the_trainers_page_says_nothing_twice(site):
     sentences = [sentence for sentence in re.split(r"(?<=[.?!])\s+", text) if len(sentence) > 30]
     repeated = sorted({sentence for sentence in sentences if sentences.count(sentence) > 1})
     assert repeated == []
+
+
+@pytest.mark.parametrize("address", ["", "what-is-information-sharing/", "key-messages/", "what-does-this-mean-for-me/",
+                                     "resources/", "should-i-share/"])
+def test_no_guide_page_prints_a_blank_last_sheet(printed, address):
+    """The last A4 sheet has words on it: neither the theme's full-screen page height nor a notes box split
+    across sheets leaves a sheet that looks blank."""
+    sheets = printed(address)
+    assert sheets[-1].strip(), f"{address or 'home'}: sheet {len(sheets)} of {len(sheets)} is blank"
