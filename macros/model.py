@@ -658,6 +658,8 @@ class AboutPart:
     id: Id = described("A stable id for this part; it becomes its anchor.")
     title: Line = described("The part's heading.")
     text: Markdown = described("What the part says.")
+    owner_note: Optional[Line] = described(
+        "A note for the content owner, printed by make content-report and never shown on a page.", default=None)
 
 
 @dataclass(frozen=True)
@@ -719,6 +721,23 @@ Urgency = Literal[URGENCIES]
 
 
 @dataclass(frozen=True)
+class UrgencyWords:
+    """The word or words a reader sees for each urgency, beside its icon: the words are guidance, so they are content."""
+
+    DESCRIBED_AS: ClassVar[str] = "the urgency words"
+    emergency: Line = described("For an emergency, for example: Emergency: act now.")
+    refer_now: Line = described("For an outcome that refers now, for example: Refer now.")
+    share_with_care: Line = described("For an outcome that shares, for example: Share, with care.")
+    seek_advice: Line = described("For an outcome that asks for advice, for example: Get advice today.")
+    do_not_share_yet: Line = described("For an outcome that holds back for now, for example: Do not share yet.")
+    not_safeguarding: Line = described("For a decision that is not about safeguarding.")
+
+    def word(self, urgency: str) -> str:
+        """The words for an urgency as the outcomes name it (refer-now -> refer_now)."""
+        return getattr(self, urgency.replace("-", "_"))
+
+
+@dataclass(frozen=True)
 class DecisionOutcome:
     """Where a path through the decision aid ends: what to do, and the rules it rests on."""
 
@@ -746,6 +765,7 @@ class DecisionAid(Page):
     judgement_summary: Line = described(
         "The warning in one short line, shown first; the full warning opens from it.")
     emergency: Line = described("One line on what to do in an emergency, shown with the warning.")
+    urgency_words: UrgencyWords = described("The words shown for each urgency, beside its icon.")
     start: Ref("decision question") = described("The id of the first question.")
     questions: list[DecisionQuestion] = described("The questions, in any order; the answers link them.")
     outcomes: list[DecisionOutcome] = described("The outcomes, in any order.")

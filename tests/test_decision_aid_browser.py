@@ -230,12 +230,10 @@ def test_on_a_phone_the_first_question_can_be_answered_without_scrolling(browser
 def test_each_outcome_shows_its_urgency_in_words_and_nothing_covers_it(phone, site_server):
     """Every outcome carries its urgency as a word with an icon; scrolled down and back up again (when the theme
     would offer "Back to top"), no other element sits over any of its text."""
-    from macros.render.decision_aid import URGENCY_WORDS
-
     for outcome in AID.outcomes:
         phone.goto(f"{site_server}{PAGE}#{outcome.id}")
         badge = phone.locator(f"#{outcome.id} .urgency-badge")
-        expect(badge).to_have_text(URGENCY_WORDS[outcome.urgency][0])
+        expect(badge).to_have_text(AID.urgency_words.word(outcome.urgency))
         assert badge.locator("svg").count() == 1
         # Scrolled down and back up to where the outcome's top is at the top of the window.
         phone.locator(f"#{outcome.id}").evaluate("e => scrollTo(0, e.getBoundingClientRect().top + scrollY - 100)")

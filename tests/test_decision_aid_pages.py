@@ -157,12 +157,10 @@ def test_the_flowchart_on_each_page_has_every_question_and_outcome_label(site, a
 
 def test_each_outcome_box_in_the_flowchart_names_its_urgency_in_words(site):
     """The picture says how urgent each outcome is in words, above what to do, not by its border's colour alone."""
-    from macros.render.decision_aid import URGENCY_WORDS
-
     svg = site.page(STEP_PAGE).select_one("article svg.decision-flowchart")
     for outcome in OUTCOMES:
         box = next(group for group in svg.select("g.flowchart-outcome") if label(outcome) in squeeze(group.get_text(" ")))
-        assert squeeze(box.get_text(" ")).startswith(f"{URGENCY_WORDS[outcome.urgency][0]} What to do:"), outcome.id
+        assert squeeze(box.get_text(" ")).startswith(f"{AID.urgency_words.word(outcome.urgency)} What to do:"), outcome.id
 
 
 def test_the_flowchart_links_to_its_text_version(site):

@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import dataclass
 from html import escape
 
-from ..model import DecisionAid, DecisionOutcome, SourcesRegister
+from ..model import DecisionAid, DecisionOutcome, SourcesRegister, UrgencyWords
 from .contacts import URGENCIES_THAT_REFER, front_doors_block
 from .guide import see_also
 from .icons import icon
@@ -18,14 +18,14 @@ from .text import heading, join, plain_text, sources_block
 
 OUTCOME_PREFIX = "What to do:"
 
-# How each urgency reads and looks: the word a reader sees, and its icon. Most urgent first, as model.URGENCIES.
-URGENCY_WORDS = {
-    "emergency": ("Emergency: act now", "alarm-light"),
-    "refer-now": ("Refer now", "arrow-right-bold-circle"),
-    "share-with-care": ("Share, with care", "check-circle"),
-    "seek-advice": ("Seek advice first", "help-circle"),
-    "do-not-share-yet": ("Do not share yet", "pause-circle"),
-    "not-safeguarding": ("Not a safeguarding decision", "information"),
+# How each urgency looks: its icon. Most urgent first, as model.URGENCIES; the words are in the YAML (urgency_words).
+URGENCY_ICONS = {
+    "emergency": "alarm-light",
+    "refer-now": "arrow-right-bold-circle",
+    "share-with-care": "check-circle",
+    "seek-advice": "help-circle",
+    "do-not-share-yet": "pause-circle",
+    "not-safeguarding": "information",
 }
 
 
@@ -74,19 +74,19 @@ class OutcomeLinks:
     book: dict
     register: SourcesRegister
     front_doors: tuple
+    urgency_words: UrgencyWords
 
 
-def urgency_badge(urgency: str) -> str:
+def urgency_badge(urgency: str, words: UrgencyWords) -> str:
     """How urgent an outcome is, as a word with an icon: never by colour alone."""
-    word, icon_name = URGENCY_WORDS[urgency]
-    return f'<p class="urgency-badge">{icon(icon_name)} <strong>{word}</strong></p>'
+    return f'<p class="urgency-badge">{icon(URGENCY_ICONS[urgency])} <strong>{words.word(urgency)}</strong></p>'
 
 
 def render_outcome(outcome: DecisionOutcome, links: OutcomeLinks, css_class: str, after: str = "") -> str:
     """An outcome: how urgent, what to do, where to refer when it refers, the rules and messages, its sources."""
     doors = front_doors_block(links.front_doors) if outcome.urgency in URGENCIES_THAT_REFER else ""
     return node_section(outcome, f"{css_class} urgency-{outcome.urgency}", f"{OUTCOME_PREFIX} {outcome.title}",
-                        join(urgency_badge(outcome.urgency), outcome.text, doors, outcome_links(outcome, links.book),
+                        join(urgency_badge(outcome.urgency, links.urgency_words), outcome.text, doors, outcome_links(outcome, links.book),
                              sources_block(outcome.sources, links.register), after))
 
 
@@ -165,10 +165,10 @@ def box_height(lines) -> float:
     return len(lines) * LINE_HEIGHT + 2 * BOX_PADDING
 
 
-def box_lines(node) -> tuple[str, ...]:
+def box_lines(node, words: UrgencyWords) -> tuple[str, ...]:
     """The label of a node wrapped to the box; an outcome starts with its urgency, then 'What to do:'."""
     lines = textwrap.wrap(plain_text(node_label(node)), CHARACTERS_PER_LINE, break_long_words=False)
-    return (URGENCY_WORDS[node.urgency][0], OUTCOME_PREFIX, *lines) if is_outcome(node) else tuple(lines)
+    return (words.word(node.urgency), OUTCOME_PREFIX, *lines) if is_outcome(node) else tuple(lines)
 
 
 def layers(aid: DecisionAid) -> list[list]:
@@ -198,7 +198,7 @@ def layout(aid: DecisionAid) -> tuple[list[Box], float, float]:
     boxes, y = [], MARGIN
     for row in rows:
         x = MARGIN
-        lines = [box_lines(node) for node in row]
+        lines = [box_lines(node, aid.urgency_words) for node in row]
         row_bottom = y + max(map(box_height, lines))
         boxes += [Box(node, x + index * (BOX_WIDTH + COLUMN_GAP), y, label, row_bottom)
                   for index, (node, label) in enumerate(zip(row, lines))]
@@ -293,7 +293,7 @@ def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister,
     """The printable version: the picture first (on a page of its own in print), then the warning, every question
     and answer as nested lists, and every outcome."""
     start = aid.nodes()[aid.start]
-    links = OutcomeLinks(book, register, front_doors)
+    links = OutcomeLinks(book, register, front_doors, aid.urgency_words)
     outcomes = [render_outcome(outcome, links, "decision-outcome") for outcome in aid.outcomes]
     return join(
         heading(1, f"{aid.title} The whole flowchart", aid.id),
@@ -320,7 +320,7 @@ def render_decision_aid(aid: DecisionAid, book, register: SourcesRegister, front
         judgement_notice(aid),
         # For screen readers only: the question's box shows what it is, and a phone has no room to spare.
         '<h2 class="visually-hidden">Step through the questions</h2>',
-        render_step_through(aid, OutcomeLinks(book, register, front_doors)),
+        render_step_through(aid, OutcomeLinks(book, register, front_doors, aid.urgency_words)),
         f'<details class="decision-about" markdown>\n<summary>About this decision aid</summary>\n\n{aid.summary}\n\n'
         f"{aid.intro}\n\n</details>",
         heading(2, "The flowchart", "flowchart"),
