@@ -217,3 +217,144 @@ def test_the_content_report_flags_sources_checked_longer_ago_than_the_review_per
     later = newest + datetime.timedelta(days=366 * GUIDE.review.review_every_months // 12 + 400)
     stale, _ = content_report(ROOT, later)
     assert stale.count("STALE") == len(REGISTER.sources)
+
+
+# ---- Adults at serious risk, capacity and the law as it stands (the second independent review) ----
+
+ADULT_CAN_DECIDE, ADULT_AGREES, CHILD_OR_ADULT = "adult-can-decide", "adult-does-not-agree", "child-or-adult"
+SHARING_URGENCIES = ("share-with-care",)
+
+
+def answers_on(path) -> dict:
+    """The answer given to each question on a path, by the question's id."""
+    return {question.id: plain_text(answer.answer) for question, answer in path[0]}
+
+
+def test_the_serious_harm_question_catches_any_child_or_adult_including_domestic_abuse():
+    """The second question asks about serious harm to a child or an adult, not only an adult with care and
+    support needs, and its help names domestic abuse and FGM: a victim without care needs must answer yes."""
+    question = AID.nodes()[SIGNIFICANT_HARM]
+    assert AID.nodes()[AID.start].answers[-1].next == SIGNIFICANT_HARM
+    assert "a child or an adult" in question.question and "serious harm" in question.question
+    help_text = plain_text(question.help).lower()
+    for named in ("domestic abuse", "care and support needs", "female genital mutilation"):
+        assert named in help_text, named
+
+
+@pytest.mark.parametrize("path", PATHS, ids=path_name)
+def test_doubt_about_capacity_never_ends_in_sharing(path):
+    """An answer that only doubts an adult's capacity never leads to an outcome that shares: capacity is presumed,
+    and only an assessment for this decision opens a best-interests decision."""
+    doubted = [answer for question, answer in path[0] if "doubt" in plain_text(answer.answer).lower()]
+    if doubted:
+        assert path[1].urgency not in SHARING_URGENCIES, path_name(path)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=path_name)
+def test_an_adults_wishes_are_asked_before_any_path_that_shares_without_them(path):
+    """On the adult side, every outcome that shares (other than a best-interests decision after an assessment)
+    comes after the question asking whether the adult agrees; sharing without telling is for children only."""
+    answers, outcome = answers_on(path), path[1]
+    if answers.get(CHILD_OR_ADULT) == "An adult" and outcome.urgency in SHARING_URGENCIES:
+        assert ADULT_AGREES in answers or "assessed as unable" in answers.get(ADULT_CAN_DECIDE, ""), path_name(path)
+        assert outcome.id != "share-without-telling", path_name(path)
+
+
+def test_no_question_asks_about_practicality_or_says_to_answer_no_when_capacity_is_in_doubt():
+    """Whether to tell someone turns on safety alone, and no help text turns a doubt about capacity into a "No"."""
+    for question in AID.questions:
+        text = f"{plain_text(question.question)} {plain_text(question.help or '')}".lower()
+        assert "practical to tell" not in text and "safe and practical" not in text, question.id
+        assert not re.search(r"may not have (the )?capacity[^.]*answer no", text), question.id
+
+
+def test_refer_now_names_social_care_the_police_the_domestic_abuse_route_and_the_fgm_duty(site):
+    """The refer-now outcome says where each kind of concern goes: children's and adult social care, the police
+    (999, 101), the domestic abuse route (risk assessment, MARAC) and the duty to report FGM to the police oneself."""
+    text = visible_text(site.page(AID_PAGE).find("section", id="refer-now"))
+    for words in ("children's social care", "adult social care", "police", "999", "101", "risk assessment",
+                  "MARAC", "Female genital mutilation", "to the police yourself",
+                  "Telling your safeguarding lead alone does not meet this duty"):
+        assert words in text, words
+
+
+def test_the_referral_topic_gives_the_fgm_duty_and_what_to_do_when_a_capable_adult_refuses(site):
+    """On the key messages page, "When to refer" names the FGM reporting duty, the domestic abuse route, and what to
+    do when an adult who can decide does not want a concern raised."""
+    text = " ".join(visible_text(element) for element in part_of_page(site.page(KEY_MESSAGES), "making-a-referral"))
+    for words in ("to the police yourself", "MARAC", "if that is safe and will not delay the referral",
+                  "does not want you to raise it", "without care and support needs"):
+        assert words in text, words
+
+
+def test_sharing_without_an_adults_agreement_says_to_whom():
+    """The outcome for sharing without a capable adult's agreement names who to share with, not only that you may."""
+    text = plain_text(AID.nodes()["share-without-agreement"].text)
+    for words in ("adult social care", "the police", "children's social care"):
+        assert words in text, words
+
+
+def test_the_grounds_for_sharing_without_a_capable_adults_agreement_are_complete():
+    """The question and every text that lists the grounds name all six: others at risk, serious crime, coercion,
+    someone in a position of trust implicated, the law or a court, and a risk to life."""
+    grounds = ("others, including children, are at risk", "serious crime", "coercion or undue influence",
+               "position of trust", "the law or a court requires", "life is at risk")
+    texts = {"decision aid question": plain_text(AID.nodes()["reasons-to-share-anyway"].help),
+             "refer now": plain_text(AID.nodes()["refer-now"].text),
+             "key message 3": plain_text(GUIDE.key_messages.messages[2].more),
+             "adults note": plain_text(GUIDE.key_messages.golden_rules.adults_note)}
+    for name, text in texts.items():
+        for ground in grounds:
+            assert ground in text, f"{name}: {ground}"
+
+
+def test_no_page_says_life_or_health_or_puts_the_police_on_999(site):
+    """Vital interests means life or death: no page says "life or health"; and 999 is for the police or an
+    ambulance, so no page says "the police on 999"."""
+    found = []
+    for address in site.addresses():
+        text = visible_text(site.page(address))
+        found += [f"{address}: {match.group(0)!r}" for match in
+                  re.finditer(r"life or health|health is at stake|health depends on it|police on 999", text, re.I)]
+    assert not found, "\n".join(found)
+
+
+def test_no_page_presents_working_together_2023_as_current(site):
+    """Working Together 2026 replaced the 2023 edition: wherever a page names the 2023 edition, the same sentence
+    says it was replaced; and the referral guidance rests on the 2026 edition."""
+    found = []
+    for address in site.addresses():
+        text = visible_text(site.page(address))
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if re.search(r"Working Together( to Safeguard Children)? 2023", sentence) and "replaced" not in sentence:
+                found.append(f"{address}: {sentence!r}")
+    assert not found, "\n".join(found)
+    assert "working-together-2026" in AID.nodes()["refer-now"].sources
+
+
+def test_key_message_3s_headline_is_right_on_its_own():
+    """A hurried reader sees only the headline: it must not call consent best practice, and must say that consent
+    is not always needed."""
+    headline = plain_text(next(message.text for message in GUIDE.key_messages.messages if message.id == "seeking-consent"))
+    assert "best practice" not in headline and "consent" in headline and "without it" in headline
+
+
+def test_the_seek_advice_urgency_never_says_first():
+    """Advice is sought at the same time as a referral, never first: the seek-advice outcome's word says neither."""
+    assert "first" not in AID.urgency_words.word("seek-advice").lower()
+
+
+def test_vital_interests_rests_on_the_ico_not_on_the_data_use_and_access_act():
+    """Vital interests is not a change made by the Data (Use and Access) Act 2025: its source is the ICO's guidance."""
+    basis = next(basis for basis in GUIDE.key_messages.lawful_bases.bases if basis.id == "vital-interests")
+    assert "data-use-and-access-act-2025" not in basis.sources
+    assert "life" in plain_text(basis.suits) and "health" not in plain_text(basis.suits)
+
+
+def test_no_source_a_reader_sees_is_a_placeholder():
+    """Every source in the register names a real document: a title that is not a description of a kind of
+    document, and an address unless the owner has been told it is missing."""
+    placeholders = re.compile(r"^(regional|local|professional) .*(procedures|guidance)", re.I)
+    for source in REGISTER.sources:
+        assert not placeholders.match(plain_text(source.title)), source.id
+        assert source.url or source.owner_note, source.id
