@@ -193,7 +193,7 @@ def test_no_page_shows_words_meant_for_the_content_owner(site):
 
 def test_the_content_report_lists_sources_by_status_front_doors_and_changes_in_the_law():
     """`make content-report` groups the sources by how they were checked, lists the front doors and resources to
-    confirm with their owner notes, and flags a change not yet in force."""
+    confirm with their owner notes, and flags a change not yet in force; each change says when to check it again."""
     text, _ = content_report(ROOT, GUIDE.review.last_reviewed)
     for status in ("checked", "secondary", "unconfirmed"):
         count = sum(source.status == status for source in REGISTER.sources)
@@ -207,6 +207,8 @@ def test_the_content_report_lists_sources_by_status_front_doors_and_changes_in_t
     for change in REGISTER.changes_in_law:
         line = next(line for line in text.splitlines() if line.startswith(f"  - {change.id}: "))
         assert ("NOT YET IN FORCE" in line) == (change.status == "not-yet-in-force")
+        if change.check_again_by:
+            assert f"check again by {long_date(change.check_again_by)}" in line
 
 
 def test_the_content_report_flags_sources_checked_longer_ago_than_the_review_period():
