@@ -47,12 +47,15 @@ def define_env(env):
     env.variables["page_summaries"] = {page.file: page.summary for page in pages}
     env.variables["site_settings"] = site
     # Imported here, not at the top: `python -m macros.report` would otherwise find it already imported.
-    from .report import overdue_warning
+    from .report import law_check_warnings, overdue_warning
 
-    warning = overdue_warning(guide, datetime.date.today())
-    # INFO, not WARNING: strict mode fails the build on a warning, and neither of these must stop it.
+    today = datetime.date.today()
+    warning = overdue_warning(guide, today)
+    # INFO, not WARNING: strict mode fails the build on a warning, and none of these must stop it.
     if warning:
         log.info(warning)
+    for law_warning in law_check_warnings(content.sources, today):
+        log.info(law_warning)
     for content_warning in content.warnings:
         log.info(f"CONTENT WARNING: {content_warning}")
 

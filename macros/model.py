@@ -134,6 +134,10 @@ class Source:
         "A note for the content owner, printed by make content-report and never shown on a page.", default=None)
 
 
+# While a change in the law is not yet in force, we check it again at least this often.
+PENDING_CHECK_DAYS = 30
+
+
 @dataclass(frozen=True)
 class LawChange:
     """A change in the law that practitioners should know about, in force or still to come."""
@@ -148,12 +152,39 @@ class LawChange:
     sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml it rests on.")
     in_force_from: Optional[datetime.date] = described(
         "The day it came into force, for a change in force: YYYY-MM-DD.", default=None)
+    check_again_by: Optional[datetime.date] = described(
+        f"The day by which we check it again: YYYY-MM-DD. Needed while it is not yet in force, and then at most "
+        f"{PENDING_CHECK_DAYS} days after last_checked, and no later than expected_from.", default=None)
+    expected_from: Optional[datetime.date] = described(
+        "For a change not yet in force, the day it is expected to come into force, when a source gives one: "
+        "YYYY-MM-DD.", default=None)
+
+    def latest_check(self) -> tuple[datetime.date, str]:
+        """For a change not yet in force: the latest check_again_by allowed, and why, in an editor's words."""
+        latest = self.last_checked + datetime.timedelta(days=PENDING_CHECK_DAYS)
+        if self.expected_from and self.last_checked < self.expected_from < latest:
+            return self.expected_from, "expected_from, the day it is expected to come into force"
+        return latest, f"{PENDING_CHECK_DAYS} days after last_checked, {self.last_checked}"
 
     def problems(self):
+        pending = self.status == "not-yet-in-force"
         if self.status == "in-force" and self.in_force_from is None:
             yield ("status",), "a change in force needs in_force_from, the day it came into force"
-        if self.status == "not-yet-in-force" and self.in_force_from is not None:
+        if pending and self.in_force_from is not None:
             yield ("in_force_from",), "a change not yet in force has no in_force_from; leave it out"
+        if not pending and self.expected_from is not None:
+            yield ("expected_from",), "only a change not yet in force has expected_from; leave it out"
+        latest, why = self.latest_check()
+        if self.check_again_by is None:
+            if pending:
+                yield ("status",), (f"a change not yet in force needs check_again_by, the day by which we check it "
+                                    f"again: {latest} at the latest ({why})")
+        elif self.check_again_by < self.last_checked:
+            yield ("check_again_by",), (f"{self.check_again_by} is before last_checked ({self.last_checked}); "
+                                        "expected the day by which we check it again, on or after last_checked")
+        elif pending and self.check_again_by > latest:
+            yield ("check_again_by",), (f"{self.check_again_by} is too late for a change not yet in force; "
+                                        f"make it {latest} or earlier ({why})")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Command-line tools for content owners.
 
     python -m macros.report                 review status; resources, front doors and sources to confirm;
-                                            sources by status; changes in the law
+                                            sources by status; changes in the law and when to check them again
     python -m macros.report --write-schema  write content/schema/*.schema.json from the definitions
 """
 from __future__ import annotations
@@ -49,6 +49,24 @@ def overdue_warning(guide, today: datetime.date) -> str | None:
             f"Owner: {guide.review.owner}. Review the content, then update review.last_reviewed.")
 
 
+def days_past_check(change, today: datetime.date) -> int:
+    """How many days ago a change in the law was due to be checked again; 0 when that day has not passed."""
+    return max((today - change.check_again_by).days, 0) if change.check_again_by else 0
+
+
+def overdue_law_changes(register, today: datetime.date) -> list:
+    """The changes in the law whose day to check them again has passed."""
+    return [change for change in register.changes_in_law if days_past_check(change, today)]
+
+
+def law_check_warnings(register, today: datetime.date) -> list[str]:
+    """What the build prints for each change in the law whose check is overdue, saying what to do."""
+    return [f"LAW CHECK OVERDUE: {change.title}: check again by {long_date(change.check_again_by)} "
+            f"({days_past_check(change, today)} days ago); last checked {long_date(change.last_checked)}. "
+            "Check the source, then update last_checked and check_again_by in content/sources.yml."
+            for change in overdue_law_changes(register, today)]
+
+
 def stale_before(today: datetime.date, every_months: int) -> datetime.date:
     """A check made before this day is older than the guide's review period."""
     return add_months(today, -every_months)
@@ -78,13 +96,26 @@ def sources_lines(register, today: datetime.date, every_months: int) -> list[str
     return lines
 
 
-def law_change_lines(register) -> list[str]:
-    """The changes in the law, saying which are still to come and must be checked again."""
-    lines = [f"Changes in the law: {len(register.changes_in_law)}"]
+def check_again_line(change, today: datetime.date) -> str:
+    """When a change in the law is to be checked again, flagged when that day has passed."""
+    if not change.check_again_by:
+        return "no day set to check it again"
+    days = days_past_check(change, today)
+    if days:
+        return f"OVERDUE: check again by {long_date(change.check_again_by)}, {days} days ago"
+    return f"check again by {long_date(change.check_again_by)}"
+
+
+def law_change_lines(register, today: datetime.date) -> list[str]:
+    """The changes in the law, saying which are still to come, when each is to be checked again, and which
+    checks are overdue."""
+    overdue = overdue_law_changes(register, today)
+    lines = [f"Changes in the law: {len(register.changes_in_law)}; checks overdue: {len(overdue)}"]
     for change in register.changes_in_law:
         state = (f"in force from {long_date(change.in_force_from)}" if change.status == "in-force"
                  else "NOT YET IN FORCE: check whether it has started")
-        lines.append(f"  - {change.id}: {change.title}: {state}; last checked {long_date(change.last_checked)}")
+        lines.append(f"  - {change.id}: {change.title}: {state}; last checked {long_date(change.last_checked)}; "
+                     f"{check_again_line(change, today)}")
     return lines
 
 
@@ -99,10 +130,10 @@ def front_door_lines(doors) -> list[str]:
 
 
 def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
-    """The report's text, and whether anything is overdue."""
+    """The report's text, and whether anything is overdue: the review, or a check of a change in the law."""
     content = load_content(root)
     guide = content.guide
-    status, overdue = review_status(guide.review.last_reviewed, guide.review.review_every_months, today)
+    status, review_overdue = review_status(guide.review.last_reviewed, guide.review.review_every_months, today)
     lines = [f"{guide.guide.title}", f"  Owner: {guide.review.owner}",
              f"  Last reviewed: {long_date(guide.review.last_reviewed)}", f"  {status}", ""]
     unconfirmed = unconfirmed_resources(guide)
@@ -112,10 +143,10 @@ def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
         lines += owner_note_lines(item)
     lines += ["", *front_door_lines(content.site.front_doors), ""]
     lines += [*sources_lines(content.sources, today, guide.review.review_every_months), ""]
-    lines += law_change_lines(content.sources)
+    lines += law_change_lines(content.sources, today)
     lines += ["", f"Content warnings: {len(content.warnings)}"]
     lines += [f"  - {warning}" for warning in content.warnings]
-    return "\n".join(lines), overdue
+    return "\n".join(lines), review_overdue or bool(overdue_law_changes(content.sources, today))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -90,6 +90,29 @@ def test_the_repository_content_is_valid(content):
     assert content.guide.guide.title
 
 
+def test_every_change_in_the_law_not_yet_in_force_has_a_day_to_check_it_again(content):
+    """Each change in the law still to come names the day by which we check it again, within the days allowed."""
+    for change in content.sources.changes_in_law:
+        if change.status == "not-yet-in-force":
+            latest, _ = change.latest_check()
+            assert change.check_again_by and change.last_checked <= change.check_again_by <= latest, change.id
+
+
+def test_a_change_in_the_law_may_be_checked_again_on_the_last_day_allowed():
+    """30 days after last_checked, or on expected_from when that is sooner, is accepted; an in-force change needs
+    no day to check it again."""
+    pending = model.LawChange(id="duty", title="A duty", status="not-yet-in-force", text="Text.",
+                              last_checked=datetime.date(2026, 5, 30), sources=("a",),
+                              check_again_by=datetime.date(2026, 6, 29))
+    assert list(pending.problems()) == []
+    expected = dataclasses.replace(pending, expected_from=datetime.date(2026, 6, 10),
+                                   check_again_by=datetime.date(2026, 6, 10))
+    assert list(expected.problems()) == []
+    started = dataclasses.replace(pending, status="in-force", in_force_from=datetime.date(2026, 2, 5),
+                                  check_again_by=None)
+    assert list(started.problems()) == []
+
+
 def test_published_json_schema_is_generated_from_the_definitions():
     """content/schema/*.json match the content definitions; run `make schema` after changing model.py."""
     for path, text in schema_files().items():

@@ -133,13 +133,16 @@ def test_the_resources_page_lists_the_whole_sources_register(site):
 
 @pytest.mark.parametrize("change", REGISTER.changes_in_law, ids=lambda change: change.id)
 def test_each_change_in_the_law_says_whether_it_is_in_force_and_when_it_was_checked(site, change):
-    """On the key messages page, each change says 'In force from …' or 'Not yet in force', and when we checked."""
+    """On the key messages page, each change says 'In force from …. Last checked ….', or 'Not yet in force: check
+    before relying on it.', when it is expected if a source says, when we last checked, and when we check next."""
     text = " ".join(visible_text(element) for element in part_of_page(site.page(KEY_MESSAGES), change.id))
-    assert f"Last checked {long_date(change.last_checked)}" in text
+    checked = f"Last checked {long_date(change.last_checked)}."
     if change.status == "in-force":
-        assert f"In force from {long_date(change.in_force_from)}" in text
+        assert f"In force from {long_date(change.in_force_from)}. {checked}" in text
     else:
-        assert "Not yet in force: check before relying on it." in text
+        expected = f" Expected from {long_date(change.expected_from)}." if change.expected_from else ""
+        assert (f"Not yet in force: check before relying on it.{expected} {checked} "
+                f"Next check by {long_date(change.check_again_by)}.") in text
 
 
 def test_the_lawful_bases_cover_every_basis_practitioners_may_need(site):
@@ -193,7 +196,7 @@ def test_no_page_shows_words_meant_for_the_content_owner(site):
 
 def test_the_content_report_lists_sources_by_status_front_doors_and_changes_in_the_law():
     """`make content-report` groups the sources by how they were checked, lists the front doors and resources to
-    confirm with their owner notes, and flags a change not yet in force."""
+    confirm with their owner notes, and flags a change not yet in force; each change says when to check it again."""
     text, _ = content_report(ROOT, GUIDE.review.last_reviewed)
     for status in ("checked", "secondary", "unconfirmed"):
         count = sum(source.status == status for source in REGISTER.sources)
@@ -207,6 +210,8 @@ def test_the_content_report_lists_sources_by_status_front_doors_and_changes_in_t
     for change in REGISTER.changes_in_law:
         line = next(line for line in text.splitlines() if line.startswith(f"  - {change.id}: "))
         assert ("NOT YET IN FORCE" in line) == (change.status == "not-yet-in-force")
+        if change.check_again_by:
+            assert f"check again by {long_date(change.check_again_by)}" in line
 
 
 def test_the_content_report_flags_sources_checked_longer_ago_than_the_review_period():

@@ -1,6 +1,7 @@
 """The renderers, tested on small made-up content without MkDocs."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from pathlib import Path
@@ -125,15 +126,20 @@ def test_a_front_door_shows_its_phone_numbers_only_once_confirmed():
 
 
 def test_a_change_in_the_law_says_whether_it_is_in_force_and_when_it_was_checked():
-    """In force: the day it started; not yet: a warning to check before relying on it. Both: last checked."""
+    """In force: the day it started; not yet: a warning to check before relying on it, the day it is expected
+    when a source gives one, and the day of the next check. Both: last checked."""
     started = LawChange(id="rli", title="New basis", status="in-force", text="Text.",
                         last_checked=datetime.date(2026, 11, 27), sources=("a",),
-                        in_force_from=datetime.date(2026, 2, 5))
+                        in_force_from=datetime.date(2026, 2, 5), check_again_by=datetime.date(2027, 11, 27))
     waiting = LawChange(id="duty", title="A duty", status="not-yet-in-force", text="Text.",
-                        last_checked=datetime.date(2026, 5, 30), sources=("a",))
+                        last_checked=datetime.date(2026, 5, 30), sources=("a",),
+                        check_again_by=datetime.date(2026, 6, 29))
+    expected = dataclasses.replace(waiting, expected_from=datetime.date(2026, 9, 1))
     assert law_change_status(started) == "**In force** from 5 February 2026. Last checked 27 November 2026."
     assert law_change_status(waiting) == ("**Not yet in force: check before relying on it.** "
-                                          "Last checked 30 May 2026.")
+                                          "Last checked 30 May 2026. Next check by 29 June 2026.")
+    assert law_change_status(expected) == ("**Not yet in force: check before relying on it.** Expected from "
+                                           "1 September 2026. Last checked 30 May 2026. Next check by 29 June 2026.")
 
 
 def test_confirmed_resource_links_straight_to_it():

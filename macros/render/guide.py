@@ -165,11 +165,14 @@ def render_lawful_bases(bases: LawfulBases, register: SourcesRegister) -> str:
 
 
 def law_change_status(change: LawChange) -> str:
-    """Whether a change is in force, in words, and when we last checked."""
+    """Whether a change is in force, in words, and when we last checked; for one still to come, when it is
+    expected (if a source says) and when we check it next."""
     checked = f"Last checked {long_date(change.last_checked)}."
     if change.status == "in-force":
         return f"**In force** from {long_date(change.in_force_from)}. {checked}"
-    return f"**Not yet in force: check before relying on it.** {checked}"
+    expected = f"Expected from {long_date(change.expected_from)}. " if change.expected_from else ""
+    return (f"**Not yet in force: check before relying on it.** {expected}{checked} "
+            f"Next check by {long_date(change.check_again_by)}.")
 
 
 def render_changes_in_law(register: SourcesRegister) -> str:
