@@ -138,6 +138,10 @@ class Source:
 PENDING_CHECK_DAYS = 30
 
 
+# How far a change in the law has got: started, due (a source gave the day, none says it started), or still to come.
+LAW_STATUSES = ("in-force", "due-in-force", "not-yet-in-force")
+
+
 @dataclass(frozen=True)
 class LawChange:
     """A change in the law that practitioners should know about, in force or still to come."""
@@ -146,7 +150,9 @@ class LawChange:
     DESCRIBED_AS: ClassVar[str] = "a change in the law"
     id: Id = described("A stable id for this change; it becomes its anchor.")
     title: Line = described("The change in a few words.")
-    status: Literal["in-force", "not-yet-in-force"] = described("in-force, or not-yet-in-force.")
+    status: Literal[LAW_STATUSES] = described(
+        "in-force (a source says it has started); due-in-force (a source gave the day it was due to start, but none "
+        "yet says it has started: give that day as expected_from); or not-yet-in-force.")
     text: Markdown = described("What it changes for practitioners, in our own words.")
     last_checked: datetime.date = described("When we last checked whether it is in force: YYYY-MM-DD.")
     sources: list[Ref("source")] = described("Ids of the sources in content/sources.yml it rests on.")
@@ -156,8 +162,13 @@ class LawChange:
         f"The day by which we check it again: YYYY-MM-DD. Needed while it is not yet in force, and then at most "
         f"{PENDING_CHECK_DAYS} days after last_checked, and no later than expected_from.", default=None)
     expected_from: Optional[datetime.date] = described(
-        "For a change not yet in force, the day it is expected to come into force, when a source gives one: "
-        "YYYY-MM-DD.", default=None)
+        "For a change not yet in force, the day it is expected to come into force, when a source gives one; for a "
+        "change due in force, the day it was due: YYYY-MM-DD.", default=None)
+
+    @property
+    def pending(self) -> bool:
+        """Whether its start is still to be seen in the law: it must be checked again, and nothing may rely on it."""
+        return self.status != "in-force"
 
     def latest_check(self) -> tuple[datetime.date, str]:
         """For a change not yet in force: the latest check_again_by allowed, and why, in an editor's words."""
@@ -167,23 +178,26 @@ class LawChange:
         return latest, f"{PENDING_CHECK_DAYS} days after last_checked, {self.last_checked}"
 
     def problems(self):
-        pending = self.status == "not-yet-in-force"
+        pending = self.pending
+        if self.status == "due-in-force" and self.expected_from is None:
+            yield ("status",), "a change due in force needs expected_from, the day a source says it was due to start"
         if self.status == "in-force" and self.in_force_from is None:
             yield ("status",), "a change in force needs in_force_from, the day it came into force"
         if pending and self.in_force_from is not None:
-            yield ("in_force_from",), "a change not yet in force has no in_force_from; leave it out"
+            yield ("in_force_from",), (f"a change {self.status.replace('-', ' ')} has no in_force_from (that is for a "
+                                       "start seen in the law); leave it out")
         if not pending and self.expected_from is not None:
-            yield ("expected_from",), "only a change not yet in force has expected_from; leave it out"
+            yield ("expected_from",), "only a change not yet in force or due in force has expected_from; leave it out"
         latest, why = self.latest_check()
         if self.check_again_by is None:
             if pending:
-                yield ("status",), (f"a change not yet in force needs check_again_by, the day by which we check it "
+                yield ("status",), (f"a change {self.status.replace('-', ' ')} needs check_again_by, the day by which we check it "
                                     f"again: {latest} at the latest ({why})")
         elif self.check_again_by < self.last_checked:
             yield ("check_again_by",), (f"{self.check_again_by} is before last_checked ({self.last_checked}); "
                                         "expected the day by which we check it again, on or after last_checked")
         elif pending and self.check_again_by > latest:
-            yield ("check_again_by",), (f"{self.check_again_by} is too late for a change not yet in force; "
+            yield ("check_again_by",), (f"{self.check_again_by} is too late for a change {self.status.replace('-', ' ')}; "
                                         f"make it {latest} or earlier ({why})")
 
 

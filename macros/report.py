@@ -112,8 +112,10 @@ def law_change_lines(register, today: datetime.date) -> list[str]:
     overdue = overdue_law_changes(register, today)
     lines = [f"Changes in the law: {len(register.changes_in_law)}; checks overdue: {len(overdue)}"]
     for change in register.changes_in_law:
-        state = (f"in force from {long_date(change.in_force_from)}" if change.status == "in-force"
-                 else "NOT YET IN FORCE: check whether it has started")
+        state = {"in-force": lambda: f"in force from {long_date(change.in_force_from)}",
+                 "due-in-force": lambda: (f"DUE IN FORCE FROM {long_date(change.expected_from)}, START NOT SEEN: "
+                                          "find the regulations that started it"),
+                 "not-yet-in-force": lambda: "NOT YET IN FORCE: check whether it has started"}[change.status]()
         lines.append(f"  - {change.id}: {change.title}: {state}; last checked {long_date(change.last_checked)}; "
                      f"{check_again_line(change, today)}")
     return lines
@@ -129,6 +131,21 @@ def front_door_lines(doors) -> list[str]:
     return lines
 
 
+def site_lines(site, about) -> list[str]:
+    """What the site's own settings and pages still lack: a logo of the partnership's own, and anything the
+    pages about the site note for the owner (such as a direct contact for accessibility problems)."""
+    parts = [part for page in (about.accessibility, about.privacy, about.linking) for part in page.parts
+             if part.owner_note]
+    lines = [f"Site settings and pages to complete: {len(parts) + (not site.logo)}"]
+    if not site.logo:
+        lines.append("  - logo: none yet; the theme's standard icon is shown. Add the partnership's logo "
+                     "(content/site.yml, logo), then run make preview")
+    for part in parts:
+        lines.append(f"  - {part.id}: {part.title}")
+        lines += owner_note_lines(part)
+    return lines
+
+
 def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
     """The report's text, and whether anything is overdue: the review, or a check of a change in the law."""
     content = load_content(root)
@@ -141,7 +158,7 @@ def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
     for item in unconfirmed:
         lines.append(f"  - {item.id}: {item.title} ({item.publisher}) -> for now links to {item.url}")
         lines += owner_note_lines(item)
-    lines += ["", *front_door_lines(content.site.front_doors), ""]
+    lines += ["", *front_door_lines(content.site.front_doors), "", *site_lines(content.site, content.about), ""]
     lines += [*sources_lines(content.sources, today, guide.review.review_every_months), ""]
     lines += law_change_lines(content.sources, today)
     lines += ["", f"Content warnings: {len(content.warnings)}"]

@@ -1,6 +1,7 @@
 """The "Should I share?" decision aid, checked against content/decision-aid.yml: the layout, and the built pages."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from urllib.parse import urljoin
 
@@ -73,10 +74,11 @@ def test_the_flowchart_is_well_formed_svg_with_a_title_and_a_description():
     assert plain_text(AID.title) in title.text and label(AID.nodes()[AID.start]) in description.text
 
 
-def test_the_flowchart_draws_in_the_text_colour_and_scales_to_its_container():
-    """No fixed colours (so the dark scheme works) and no fixed size: a viewBox, with the width left to the page."""
+def test_the_flowchart_draws_in_the_text_colour_at_its_natural_size():
+    """No fixed colours (so the dark scheme works); its width and height are its viewBox's, one unit a pixel, so its
+    text is at full size unless the page's styles fit it to a wide column."""
     svg = ElementTree.fromstring(flowchart_svg(AID))
-    assert svg.get("viewBox") and svg.get("width") is None and svg.get("height") is None
+    assert svg.get("viewBox") == f"0 0 {svg.get('width')} {svg.get('height')}"
     for element in svg.iter():
         for attribute in ("fill", "stroke"):
             assert element.get(attribute) in (None, "none", "currentColor"), f"{element.tag} {attribute}"
@@ -172,20 +174,23 @@ def test_the_flowchart_links_to_its_text_version(site):
 
 @pytest.mark.parametrize("path", decision_paths(AID), ids=lambda path: path[1].id)
 def test_the_printable_list_sets_out_every_path_to_its_outcome(site, path):
-    """In the nested lists, each answer on the way is under its question, and the last one links to the outcome."""
+    """In the numbered list, question 1 is the first question; following each answer on the path, by the question
+    number it names, reaches the next question, and the last answer links to the outcome."""
     taken, outcome = path
     page = site.page(PRINT_PAGE)
-    tree = page.select_one("article h2#questions-and-answers").find_next_sibling("ul")
-    assert label(taken[0][0]) in visible_text(page.select_one("article h2#questions-and-answers").find_next_sibling("p"))
-    items = tree
+    numbered = page.select_one("article h2#questions-and-answers").find_next_sibling("ol").find_all("li", recursive=False)
+    item = numbered[0]
     for index, (question, answer) in enumerate(taken):
-        item = next(li for li in items.find_all("li", recursive=False)
-                    if visible_text(li.find("strong")) == f"{plain_text(answer.answer)}:")
+        assert visible_text(item.find("strong")) == label(question), visible_text(item)
+        choice = next(li for li in item.find("ul").find_all("li", recursive=False)
+                      if visible_text(li.find("strong")) == f"{plain_text(answer.answer)}:")
         following = taken[index + 1][0] if index + 1 < len(taken) else outcome
-        assert visible_text(item).startswith(f"{plain_text(answer.answer)}: "), visible_text(item)
-        assert label(following) in visible_text(item)
-        items = item.find("ul")
-    assert item.find("a")["href"] == f"#{outcome.id}"
+        assert label(following) in visible_text(choice)
+        if index + 1 < len(taken):
+            number = int(re.search(r"go to question (\d+)", visible_text(choice)).group(1))
+            item = numbered[number - 1]
+            assert choice.find("a")["href"] == f"#{item.find('span')['id']}"
+    assert choice.find("a")["href"] == f"#{outcome.id}"
     heading = page.find("section", id=outcome.id).find("h3")
     assert visible_text(heading) == f"What to do: {label(outcome)}"
 
@@ -207,3 +212,30 @@ def test_only_the_decision_aid_pages_load_its_script_and_stylesheet(site):
                   if tag["href"].endswith("assets/decision-aid.css")]
         assert len(scripts) == (address == f"{STEP_PAGE}index.html"), address
         assert len(styles) == (address in (f"{STEP_PAGE}index.html", f"{PRINT_PAGE}index.html")), address
+
+
+def test_no_answer_line_runs_through_a_box():
+    """Each answer's line, from its question to where it leads, crosses no other question or outcome: a line that
+    skips down past questions takes the lane on the left."""
+    import re
+
+    from macros.render.decision_aid import draw_answer
+
+    boxes = layout(AID)[0]
+    by_id = {box.node.id: box for box in boxes}
+    for parent in (box for box in boxes if hasattr(box.node, "answers")):
+        for answer in parent.node.answers:
+            child = by_id[answer.next]
+            path = re.search(r'd="([^"]+)"', draw_answer(parent, child, "x", boxes)).group(1)
+            x, y, points = 0.0, 0.0, []
+            for command, value in re.findall(r"([MHV])\s*([-\d.]+(?:\s+[-\d.]+)?)", path):
+                numbers = [float(number) for number in value.split()]
+                x, y = (numbers if command == "M" else (numbers[0], y) if command == "H" else (x, numbers[0]))
+                points.append((x, y))
+            for (x1, y1), (x2, y2) in zip(points, points[1:]):
+                for box in boxes:
+                    if box in (parent, child):
+                        continue
+                    inside_x = min(x1, x2) < box.x + BOX_WIDTH and max(x1, x2) > box.x
+                    inside_y = min(y1, y2) < box.y + box.height and max(y1, y2) > box.y
+                    assert not (inside_x and inside_y), f"{parent.node.id} -> {child.node.id} crosses {box.node.id}"

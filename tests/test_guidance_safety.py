@@ -133,12 +133,16 @@ def test_the_resources_page_lists_the_whole_sources_register(site):
 
 @pytest.mark.parametrize("change", REGISTER.changes_in_law, ids=lambda change: change.id)
 def test_each_change_in_the_law_says_whether_it_is_in_force_and_when_it_was_checked(site, change):
-    """On the key messages page, each change says 'In force from …. Last checked ….', or 'Not yet in force: check
-    before relying on it.', when it is expected if a source says, when we last checked, and when we check next."""
+    """On the key messages page, each change says 'In force from …. Last checked ….', 'Due in force from …: check
+    before relying on it.' or 'Not yet in force: check before relying on it.', when it is expected if a source
+    says, when we last checked, and when we check next."""
     text = " ".join(visible_text(element) for element in part_of_page(site.page(KEY_MESSAGES), change.id))
     checked = f"Last checked {long_date(change.last_checked)}."
     if change.status == "in-force":
         assert f"In force from {long_date(change.in_force_from)}. {checked}" in text
+    elif change.status == "due-in-force":
+        assert (f"Due in force from {long_date(change.expected_from)}: check before relying on it. {checked} "
+                f"Next check by {long_date(change.check_again_by)}.") in text
     else:
         expected = f" Expected from {long_date(change.expected_from)}." if change.expected_from else ""
         assert (f"Not yet in force: check before relying on it.{expected} {checked} "
@@ -159,10 +163,12 @@ def test_the_lawful_bases_cover_every_basis_practitioners_may_need(site):
 
 @pytest.mark.parametrize("address", ["quiz/", AID_PAGE, "should-i-share-print/"])
 def test_the_quiz_and_the_decision_aid_never_rely_on_a_law_not_yet_in_force(site, address):
-    """A change not yet in force is not named where practitioners are told what to do."""
+    """A change not yet in force, or due but not yet seen to start, is not named where practitioners are told what
+    to do."""
     text = visible_text(site.page(address).select_one("article"))
+    assert any(change.pending for change in REGISTER.changes_in_law), "no pending change to look for"
     for change in REGISTER.changes_in_law:
-        if change.status == "not-yet-in-force":
+        if change.pending:
             for ident in change.sources:
                 assert plain_text(SOURCES[ident].title) not in text
 
@@ -176,7 +182,9 @@ OWNER_WORDING = re.compile(r"content owner|to be confirmed|not yet (been )?confi
 
 def owner_notes() -> list[str]:
     """Every note for the content owner in the YAML."""
-    records = [*REGISTER.sources, *GUIDE.resources.items, *CONTENT.site.front_doors]
+    about = CONTENT.about
+    records = [*REGISTER.sources, *GUIDE.resources.items, *CONTENT.site.front_doors,
+               *(part for page in (about.accessibility, about.privacy, about.linking) for part in page.parts)]
     return [plain_text(record.owner_note) for record in records if record.owner_note]
 
 
@@ -210,6 +218,7 @@ def test_the_content_report_lists_sources_by_status_front_doors_and_changes_in_t
     for change in REGISTER.changes_in_law:
         line = next(line for line in text.splitlines() if line.startswith(f"  - {change.id}: "))
         assert ("NOT YET IN FORCE" in line) == (change.status == "not-yet-in-force")
+        assert ("DUE IN FORCE" in line and "START NOT SEEN" in line) == (change.status == "due-in-force")
         if change.check_again_by:
             assert f"check again by {long_date(change.check_again_by)}" in line
 

@@ -138,6 +138,10 @@ LINE_HEIGHT = 19
 # An average character of the site's sans-serif type is a little over half its size; a safe margin.
 CHARACTERS_PER_LINE = int((BOX_WIDTH - 2 * BOX_PADDING) / (FONT_SIZE * 0.56))
 COLUMN_GAP = 40
+# The answers' labels' size, as docs/assets/decision-aid.css sets it.
+ANSWER_FONT_SIZE = 13
+# Room on the left of the questions for answers that skip down past other questions.
+LANE_WIDTH = 24
 ROW_GAP = 44
 MARGIN = 10
 
@@ -172,38 +176,59 @@ def box_lines(node, words: UrgencyWords) -> tuple[str, ...]:
 
 
 def layers(aid: DecisionAid) -> list[list]:
-    """The nodes in rows: each node one row below the lowest question that leads to it (longest path)."""
-    order = steps_in_order(aid)
-    depth = {node.id: 0 for node in order}
-    # The tree has no loops, so relaxing every answer once per node settles every depth.
-    for _ in order:
-        for node in order:
-            for answer in getattr(node, "answers", ()):
-                depth[answer.next] = max(depth[answer.next], depth[node.id] + 1)
-    rows = [[] for _ in range(max(depth.values()) + 1)]
+    """The nodes in rows: one question a row, in an order where every question comes after all the questions that
+    lead to it; each outcome in the row just after the last question that leads to it."""
+    nodes, order = aid.nodes(), steps_in_order(aid)
+    # A depth-first topological order: every question after all the questions that lead to it, and each branch's
+    # questions together (the first answer's branch first), so that few lines have to skip down past a question.
+    finished: list = []
+
+    def visit(node):
+        if node in finished:
+            return
+        for answer in reversed(getattr(node, "answers", ())):
+            visit(nodes[answer.next])
+        finished.append(node)
+
+    visit(nodes[aid.start])
+    questions = [node for node in reversed(finished) if not is_outcome(node)]
+    rows = [[question] for question in questions] + [[]]
+    row_of = {question.id: index for index, question in enumerate(questions)}
     for node in order:
-        rows[depth[node.id]].append(node)
-    return rows
+        if is_outcome(node):
+            parents = [row_of[question.id] for question in questions
+                       if any(answer.next == node.id for answer in question.answers)]
+            rows[max(parents) + 1].append(node)
+    return [row for row in rows if row]
 
 
 def layout(aid: DecisionAid) -> tuple[list[Box], float, float]:
     """Every node's box, and the picture's width and height.
 
-    Each row starts at the left with its questions, then its outcomes: the questions run straight down the left
-    side, and the outcomes sit to their right, so on a narrow screen the questions are what shows first.
+    Each row starts at the left with its question, then its outcomes: the questions run straight down the left
+    side, and the outcomes sit to their right, so on a narrow screen the questions are what shows first. A lane to
+    the left of the questions carries the answers that skip rows to reach a question further down.
     """
     rows = [sorted(row, key=is_outcome) for row in layers(aid)]
-    widest = max(len(row) for row in rows)
-    width = 2 * MARGIN + widest * BOX_WIDTH + (widest - 1) * COLUMN_GAP
+    left = MARGIN + LANE_WIDTH
     boxes, y = [], MARGIN
     for row in rows:
-        x = MARGIN
         lines = [box_lines(node, aid.urgency_words) for node in row]
         row_bottom = y + max(map(box_height, lines))
-        boxes += [Box(node, x + index * (BOX_WIDTH + COLUMN_GAP), y, label, row_bottom)
+        boxes += [Box(node, left + index * (BOX_WIDTH + COLUMN_GAP), y, label, row_bottom)
                   for index, (node, label) in enumerate(zip(row, lines))]
         y = row_bottom + ROW_GAP
+    # Wide enough for every box, and for every answer's label beside the line it labels.
+    by_id = {box.node.id: box for box in boxes}
+    labels_end = [by_id[answer.next].centre + 6 + answer_label_width(answer.answer)
+                  for box in boxes for answer in getattr(box.node, "answers", ())]
+    width = max([box.x + BOX_WIDTH for box in boxes] + labels_end) + MARGIN
     return boxes, width, y - ROW_GAP + MARGIN
+
+
+def answer_label_width(answer: str) -> float:
+    """About how wide an answer's label is drawn (italic, ANSWER_FONT_SIZE): a little over half its size a letter."""
+    return len(plain_text(answer)) * ANSWER_FONT_SIZE * 0.56
 
 
 def svg_text(lines, x: float, top: float, css_class: str, anchor: str = "middle") -> str:
@@ -228,13 +253,23 @@ def draw_box(box: Box) -> str:
     return f'<g class="{css_class}">{rect}{text}</g>'
 
 
-def draw_answer(parent: Box, child: Box, answer: str) -> str:
-    """An elbow line from a question down to where one answer leads, labelled with the answer."""
+def draw_answer(parent: Box, child: Box, answer: str, boxes: list[Box]) -> str:
+    """An elbow line from a question down to where one answer leads, labelled with the answer. A line to a question
+    with other boxes between them in its column runs down the lane on the left instead, so it crosses no box, and
+    arrives at the question's left side."""
     bottom = parent.y + parent.height
     turn = parent.row_bottom + ROW_GAP / 3
-    line = (f'<path d="M{parent.centre:g} {bottom:g} V{turn:g} H{child.centre:g} V{child.y - 2:g}" fill="none" '
+    in_between = any(box.x == child.x and bottom < box.y < child.y for box in boxes)
+    if in_between:
+        # Into the box's left side, not its top, so that it cannot be read as the line of the question above.
+        lane, arrive = MARGIN + LANE_WIDTH / 2, child.y + child.height / 2
+        route = f"H{lane:g} V{arrive:g} H{child.x - 2:g}"
+        label = svg_text([answer], lane + 6, turn - 1, "flowchart-answer", anchor="start")
+    else:
+        route = f"H{child.centre:g} V{child.y - 2:g}"
+        label = svg_text([answer], child.centre + 6, turn - 1, "flowchart-answer", anchor="start")
+    line = (f'<path d="M{parent.centre:g} {bottom:g} V{turn:g} {route}" fill="none" '
             f'stroke="currentColor" stroke-width="1.5" marker-end="url(#flowchart-arrow)"/>')
-    label = svg_text([answer], child.centre + 6, turn - 1, "flowchart-answer", anchor="start")
     return line + label
 
 
@@ -242,13 +277,14 @@ def flowchart_svg(aid: DecisionAid) -> str:
     """The whole decision aid as an SVG picture, with a title and description for screen readers."""
     boxes, width, height = layout(aid)
     by_id = {box.node.id: box for box in boxes}
-    answers = [draw_answer(box, by_id[answer.next], plain_text(answer.answer))
+    answers = [draw_answer(box, by_id[answer.next], plain_text(answer.answer), boxes)
                for box in boxes for answer in getattr(box.node, "answers", ())]
     questions = sum(not is_outcome(box.node) for box in boxes)
     description = (f"A flowchart of {questions} questions, starting with: {plain_text(node_label(by_id[aid.start].node))} "
                    f"Each answer leads to another question or to one of {len(boxes) - questions} outcomes saying "
                    "what to do. The same flowchart is written out in words on this site.")
-    return (f'<svg class="decision-flowchart" viewBox="0 0 {width:g} {height:g}" role="img" '
+    return (f'<svg class="decision-flowchart" viewBox="0 0 {width:g} {height:g}" width="{width:g}" height="{height:g}" '
+            'role="img" '
             'aria-labelledby="flowchart-title flowchart-description" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="flowchart-title">Flowchart: {escape(plain_text(aid.title))}</title>'
             f'<desc id="flowchart-description">{escape(description)}</desc>'
@@ -269,30 +305,36 @@ def flowchart_figure(aid: DecisionAid, caption: str) -> str:
             f'<figcaption markdown="span">{caption}</figcaption>\n</figure>')
 
 
-# ---- The printable version: the tree as nested lists ----
+# ---- The printable version: the questions as a numbered list ----
 
-def tree_list(aid: DecisionAid, ident: str, depth: int, shown: set) -> list[str]:
-    """A question's answers as a nested Markdown list; each answer names the question or outcome next."""
-    nodes = aid.nodes()
-    lines = []
-    for answer in nodes[ident].answers:
-        target = nodes[answer.next]
-        indent = "    " * depth
-        if is_outcome(target):
-            lines.append(f"{indent}- **{answer.answer}:** {OUTCOME_PREFIX} [{target.title}](#{target.id})")
-        elif target.id in shown:
-            lines.append(f"{indent}- **{answer.answer}:** go to the question \u201c{target.question}\u201d above")
-        else:
-            shown.add(target.id)
-            lines.append(f"{indent}- **{answer.answer}:** {target.question}")
-            lines += tree_list(aid, target.id, depth + 1, shown)
-    return lines
+def print_anchor(question) -> str:
+    """A question's anchor in the printable list (the step-through already uses its id)."""
+    return f"list-{question.id}"
+
+
+def question_list(aid: DecisionAid) -> str:
+    """Every question once, numbered in the flowchart's order, each with its answers: an answer names the outcome it
+    ends at, or the number of the question it goes to. Flat, so that it reads on paper however deep the tree is."""
+    questions = [row[0] for row in layers(aid) if not is_outcome(row[0])]
+    number = {question.id: index for index, question in enumerate(questions, start=1)}
+    nodes, items = aid.nodes(), []
+    for question in questions:
+        answers = []
+        for answer in question.answers:
+            target = nodes[answer.next]
+            if is_outcome(target):
+                answers.append(f"    - **{answer.answer}:** {OUTCOME_PREFIX} [{target.title}](#{target.id})")
+            else:
+                answers.append(f"    - **{answer.answer}:** go to question {number[target.id]}, "
+                               f"[{target.question}](#{print_anchor(target)})")
+        items.append(f'{number[question.id]}. <span id="{print_anchor(question)}"></span>**{question.question}**\n\n'
+                     + "\n".join(answers))
+    return "\n\n".join(items)
 
 
 def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister, front_doors) -> str:
     """The printable version: the picture first (on a page of its own in print), then the warning, every question
-    and answer as nested lists, and every outcome."""
-    start = aid.nodes()[aid.start]
+    with its answers, numbered, and every outcome."""
     links = OutcomeLinks(book, register, front_doors, aid.urgency_words)
     outcomes = [render_outcome(outcome, links, "decision-outcome") for outcome in aid.outcomes]
     return join(
@@ -302,8 +344,8 @@ def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister,
                               f"pages). [Step through it one question at a time]({aid.id}.md)."),
         judgement_notice(aid, expandable=False),
         heading(2, "The questions and answers", "questions-and-answers"),
-        f"Start with the first question: **{start.question}**",
-        "\n".join(tree_list(aid, aid.start, 0, {aid.start})),
+        "Start with question 1. Each answer says which question to go to next, or what to do.",
+        question_list(aid),
         heading(2, "What to do", "what-to-do"),
         *outcomes,
     )

@@ -170,9 +170,11 @@ def law_change_status(change: LawChange) -> str:
     checked = f"Last checked {long_date(change.last_checked)}."
     if change.status == "in-force":
         return f"**In force** from {long_date(change.in_force_from)}. {checked}"
+    next_check = f"{checked} Next check by {long_date(change.check_again_by)}."
+    if change.status == "due-in-force":
+        return f"**Due in force from {long_date(change.expected_from)}: check before relying on it.** {next_check}"
     expected = f"Expected from {long_date(change.expected_from)}. " if change.expected_from else ""
-    return (f"**Not yet in force: check before relying on it.** {expected}{checked} "
-            f"Next check by {long_date(change.check_again_by)}.")
+    return f"**Not yet in force: check before relying on it.** {expected}{next_check}"
 
 
 def render_changes_in_law(register: SourcesRegister) -> str:
