@@ -31,7 +31,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 LIGHTHOUSE = ROOT / "bench" / ".tools" / "node_modules" / ".bin" / "lighthouse"
 OWN_ASSETS = {path.name for path in (ROOT / "docs" / "assets").iterdir() if path.suffix in (".js", ".css")}
 TARGETS = {"build_ratio": 2.0, "quiz_first_view_gz_kb": 70, "present_first_view_gz_kb": 80, "own_js_css_gz_kb": 6,
-           "lighthouse": 100, "key_messages_phone_screens": 6, "first_view_growth_gz_kb": 3}
+           "lighthouse": 100, "key_messages_phone_screens": 6.5, "first_view_growth_gz_kb": 3}
 BASELINE = ROOT / "bench" / "baseline.json"
 PHONE = {"width": 375, "height": 740}
 

@@ -111,6 +111,24 @@ class SiteSettings:
 SOURCE_STATUSES = ("checked", "secondary", "unconfirmed")
 
 
+class WordsByKey:
+    """Words that readers see for each value of a fixed list (an urgency, a status): one field per value."""
+
+    def word(self, key: str) -> str:
+        """The words for a value as the content names it (refer-now -> the field refer_now)."""
+        return getattr(self, key.replace("-", "_"))
+
+
+@dataclass(frozen=True)
+class CheckWords(WordsByKey):
+    """How the resources page tells readers how each source was checked, one wording for each status."""
+
+    DESCRIBED_AS: ClassVar[str] = "the words for how a source was checked"
+    checked: Line = described("For a source read in the document itself, for example: Checked against the document.")
+    secondary: Line = described("For a source seen only in a copy or a summary.")
+    unconfirmed: Line = described("For a source not yet seen.")
+
+
 @dataclass(frozen=True)
 class Source:
     """A published document that the guide takes facts from: one entry of the sources register."""
@@ -209,6 +227,7 @@ class SourcesRegister:
     title: Line = described("The heading above the list of sources on the resources page.")
     intro: Markdown = described("What the list is, shown above it.")
     sources: list[Source] = described("Every document the guide takes facts from.")
+    check_words: CheckWords = described("How the resources page says each source was checked, by its status.")
     changes_title: Line = described("The heading above the changes in the law.")
     changes_intro: Markdown = described("What the list of changes is, shown above it.")
     changes_in_law: list[LawChange] = described("Changes in the law, in force or still to come.")
@@ -766,7 +785,7 @@ Urgency = Literal[URGENCIES]
 
 
 @dataclass(frozen=True)
-class UrgencyWords:
+class UrgencyWords(WordsByKey):
     """The word or words a reader sees for each urgency, beside its icon: the words are guidance, so they are content."""
 
     DESCRIBED_AS: ClassVar[str] = "the urgency words"
@@ -776,10 +795,6 @@ class UrgencyWords:
     seek_advice: Line = described("For an outcome that asks for advice, for example: Get advice today.")
     do_not_share_yet: Line = described("For an outcome that holds back for now, for example: Do not share yet.")
     not_safeguarding: Line = described("For a decision that is not about safeguarding.")
-
-    def word(self, urgency: str) -> str:
-        """The words for an urgency as the outcomes name it (refer-now -> refer_now)."""
-        return getattr(self, urgency.replace("-", "_"))
 
 
 @dataclass(frozen=True)

@@ -120,33 +120,36 @@ def test_every_claim_shows_its_sources_short_and_linked(site, address, record):
 
 
 def test_the_resources_page_lists_the_whole_sources_register(site):
-    """Every source has its own anchor on the resources page with its title, publisher and, when known, a link."""
+    """Every source has its own anchor on the resources page with its title, publisher, how and when we checked it,
+    and, when known, a link."""
     page = site.page(RESOURCES)
     for source in REGISTER.sources:
         entry = page.find(id=source.id)
         assert entry is not None, source.id
         text = visible_text(entry)
         assert plain_text(source.title) in text and source.publisher in text
+        assert f"{REGISTER.check_words.word(source.status)}: {long_date(source.checked_on)}." in text, source.id
         if source.url:
             assert source.url in [a["href"] for a in entry.select("a[href]")]
 
 
 @pytest.mark.parametrize("change", REGISTER.changes_in_law, ids=lambda change: change.id)
 def test_each_change_in_the_law_says_whether_it_is_in_force_and_when_it_was_checked(site, change):
-    """On the key messages page, each change says 'In force from …. Last checked ….', 'Due in force from …: check
-    before relying on it.' or 'Not yet in force: check before relying on it.', when it is expected if a source
-    says, when we last checked, and when we check next."""
-    text = " ".join(visible_text(element) for element in part_of_page(site.page(KEY_MESSAGES), change.id))
-    checked = f"Last checked {long_date(change.last_checked)}."
+    """On the key messages page, each change's line in sight says 'In force from …', 'Due in force from …: check
+    before relying on it.' or 'Not yet in force: check before relying on it.' (with when it is expected, if a
+    source says); opened, it says when we last checked and when we check next."""
+    entry = site.page(KEY_MESSAGES).find(id=change.id)
+    in_sight, text = visible_text(entry.find("summary")), visible_text(entry)
     if change.status == "in-force":
-        assert f"In force from {long_date(change.in_force_from)}. {checked}" in text
+        assert f"In force from {long_date(change.in_force_from)}." in in_sight
     elif change.status == "due-in-force":
-        assert (f"Due in force from {long_date(change.expected_from)}: check before relying on it. {checked} "
-                f"Next check by {long_date(change.check_again_by)}.") in text
+        assert f"Due in force from {long_date(change.expected_from)}: check before relying on it." in in_sight
     else:
         expected = f" Expected from {long_date(change.expected_from)}." if change.expected_from else ""
-        assert (f"Not yet in force: check before relying on it.{expected} {checked} "
-                f"Next check by {long_date(change.check_again_by)}.") in text
+        assert f"Not yet in force: check before relying on it.{expected}" in in_sight
+    assert f"Last checked {long_date(change.last_checked)}." in text
+    if change.pending:
+        assert f"Next check by {long_date(change.check_again_by)}." in text
 
 
 def test_the_lawful_bases_cover_every_basis_practitioners_may_need(site):
@@ -372,3 +375,12 @@ def test_no_source_a_reader_sees_is_a_placeholder():
     for source in REGISTER.sources:
         assert not placeholders.match(plain_text(source.title)), source.id
         assert source.url or source.owner_note, source.id
+
+
+def test_the_quiz_wants_a_same_day_referral_and_the_police_when_jay_may_be_missing():
+    """Quiz scenario: a boy at risk of criminal exploitation stops coming. The right answer is to make sure children's
+    social care hear the same day, and to call the police if he may be missing."""
+    question = next(question for question in CONTENT.training.quiz.questions if question.id == "following-up-a-concern")
+    right = [plain_text(question.options[index].text) for index in question.right_indexes()]
+    assert len(right) == 1 and "today" in right[0] and "police" in right[0] and "missing" in right[0]
+    assert "same day" in plain_text(question.explanation)

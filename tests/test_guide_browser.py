@@ -12,8 +12,9 @@ from .helpers import built_address, plain_text
 GUIDE = load_content(ROOT).guide
 KEY_MESSAGES = built_address(page_of(GUIDE.key_messages))
 PHONE = {"width": 375, "height": 740}
-# Most phone screens the key messages page may take before the reader opens any detail (also in make bench).
-MOST_KEY_MESSAGES_SCREENS = 6
+# Most phone screens the key messages page may take before the reader opens any detail (also in make bench). Six
+# until December 2026, when the law that changed in 2026 added five changes in the law and a lawful basis.
+MOST_KEY_MESSAGES_SCREENS = 6.5
 
 
 @pytest.fixture
@@ -24,7 +25,8 @@ def phone_page(browser):
 
 
 def test_key_messages_fit_in_six_phone_screens_before_any_detail_is_opened(phone_page, site_server):
-    """At 375 x 740 the whole key messages page, footer included, is at most six screens tall, all details closed."""
+    """At 375 x 740 the whole key messages page, footer included, is at most six and a half screens tall, all details
+    closed."""
     phone_page.goto(site_server + KEY_MESSAGES)
     assert phone_page.locator("details[open]").count() == 0
     height = phone_page.evaluate("document.documentElement.scrollHeight")

@@ -261,7 +261,10 @@ def sub_path_site(tmp_path_factory, content) -> BuiltSite:
     # Added to the pages that have really moved, if any.
     text = (text.replace("\nmoved_pages:\n", "\nmoved_pages:\n" + moved) if "\nmoved_pages:\n" in text
             else text + "moved_pages:\n" + moved)
-    text += f"old_anchors:\n  - id: {OLD_ANCHOR}\n    now: {rule}\n"
+    renamed = f"  - id: {OLD_ANCHOR}\n    now: {rule}\n"
+    # Added to the ids that have really been renamed, if any, as with moved pages.
+    text = (text.replace("\nold_anchors:\n", "\nold_anchors:\n" + renamed) if "\nold_anchors:\n" in text
+            else text + "old_anchors:\n" + renamed)
     settings.write_text(text, encoding="utf-8")
     folder = tmp_path_factory.mktemp("sub-path-site")
     result = run_mkdocs_build(project, folder)

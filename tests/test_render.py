@@ -12,12 +12,12 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.model import FrontDoor, LawChange, Resource, Review, Source, SourcesRegister
+from macros.model import CheckWords, FrontDoor, LawChange, Resource, Review, Source, SourcesRegister
 from macros.render.external_links import ExternalLinks
 from macros.render.finish import (ThemeChanged, collapse_indentation, minified_asset, pruned_palette,
                                   worker_frame_script)
 from macros.render.contacts import front_door_entry
-from macros.render.guide import law_change_status, render_resource, review_line
+from macros.render.guide import law_change_checks, law_change_status, render_resource, review_line
 from macros.render.text import (add_months, anchored_list, heading, long_date, page_address, published_date,
                                 sources_block)
 
@@ -86,8 +86,10 @@ def make_source(**changes) -> Source:
 
 
 def make_register(*sources: Source) -> SourcesRegister:
-    return SourcesRegister(title="Sources", intro="The sources.", sources=sources, changes_title="Changes",
-                           changes_intro="Changes.", changes_in_law=())
+    words = CheckWords(checked="Checked against the document", secondary="Checked against a copy",
+                       unconfirmed="Not yet checked")
+    return SourcesRegister(title="Sources", intro="The sources.", sources=sources, check_words=words,
+                           changes_title="Changes", changes_intro="Changes.", changes_in_law=())
 
 
 def test_sources_line_names_each_source_shortly_linked_with_its_date():
@@ -126,8 +128,8 @@ def test_a_front_door_shows_its_phone_numbers_only_once_confirmed():
 
 
 def test_a_change_in_the_law_says_whether_it_is_in_force_and_when_it_was_checked():
-    """In force: the day it started; not yet: a warning to check before relying on it, the day it is expected
-    when a source gives one, and the day of the next check. Both: last checked."""
+    """In force: the day it started; due: the day it was due, with a warning; not yet: a warning, and the day it is
+    expected when a source gives one. Below: when it was last checked, and when it is checked next."""
     started = LawChange(id="rli", title="New basis", status="in-force", text="Text.",
                         last_checked=datetime.date(2026, 11, 27), sources=("a",),
                         in_force_from=datetime.date(2026, 2, 5), check_again_by=datetime.date(2027, 11, 27))
@@ -135,11 +137,14 @@ def test_a_change_in_the_law_says_whether_it_is_in_force_and_when_it_was_checked
                         last_checked=datetime.date(2026, 5, 30), sources=("a",),
                         check_again_by=datetime.date(2026, 6, 29))
     expected = dataclasses.replace(waiting, expected_from=datetime.date(2026, 9, 1))
-    assert law_change_status(started) == "**In force** from 5 February 2026. Last checked 27 November 2026."
-    assert law_change_status(waiting) == ("**Not yet in force: check before relying on it.** "
-                                          "Last checked 30 May 2026. Next check by 29 June 2026.")
+    due = dataclasses.replace(expected, status="due-in-force")
+    assert law_change_status(started) == "**In force** from 5 February 2026."
+    assert law_change_checks(started) == "Last checked 27 November 2026. Next check by 27 November 2027."
+    assert law_change_status(waiting) == "**Not yet in force: check before relying on it.**"
+    assert law_change_checks(waiting) == "Last checked 30 May 2026. Next check by 29 June 2026."
     assert law_change_status(expected) == ("**Not yet in force: check before relying on it.** Expected from "
-                                           "1 September 2026. Last checked 30 May 2026. Next check by 29 June 2026.")
+                                           "1 September 2026.")
+    assert law_change_status(due) == "**Due in force from 1 September 2026: check before relying on it.**"
 
 
 def test_confirmed_resource_links_straight_to_it():

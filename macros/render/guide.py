@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import (Guide, GoldenRules, KeyMessage, KeyMessagesSection, LawChange, LawfulBases, OfflineCopyText,
+from ..model import (CheckWords, Guide, GoldenRules, KeyMessage, KeyMessagesSection, LawChange, LawfulBases, OfflineCopyText,
                      QuickAnswer, Resource, ResourcesSection, SiteSettings, Source, SourcesRegister, Topic,
                      WhatIsSection)
 from .contacts import front_doors_block
@@ -165,24 +165,28 @@ def render_lawful_bases(bases: LawfulBases, register: SourcesRegister) -> str:
 
 
 def law_change_status(change: LawChange) -> str:
-    """Whether a change is in force, in words, and when we last checked; for one still to come, when it is
-    expected (if a source says) and when we check it next."""
-    checked = f"Last checked {long_date(change.last_checked)}."
+    """Whether a change is in force, in words: the line that stays in sight."""
     if change.status == "in-force":
-        return f"**In force** from {long_date(change.in_force_from)}. {checked}"
-    next_check = f"{checked} Next check by {long_date(change.check_again_by)}."
+        return f"**In force** from {long_date(change.in_force_from)}."
     if change.status == "due-in-force":
-        return f"**Due in force from {long_date(change.expected_from)}: check before relying on it.** {next_check}"
-    expected = f"Expected from {long_date(change.expected_from)}. " if change.expected_from else ""
-    return f"**Not yet in force: check before relying on it.** {expected}{next_check}"
+        return f"**Due in force from {long_date(change.expected_from)}: check before relying on it.**"
+    expected = f" Expected from {long_date(change.expected_from)}." if change.expected_from else ""
+    return f"**Not yet in force: check before relying on it.**{expected}"
+
+
+def law_change_checks(change: LawChange) -> str:
+    """When we last checked a change and, while it is pending or when we set one, when we check it next."""
+    next_check = f" Next check by {long_date(change.check_again_by)}." if change.check_again_by else ""
+    return f"Last checked {long_date(change.last_checked)}.{next_check}"
 
 
 def render_changes_in_law(register: SourcesRegister) -> str:
     """The changes in the law practitioners should know about: each one's title and whether it is in force stay
-    in sight; what it changes, and its sources, open below. Each change's id is its disclosure's."""
+    in sight; when we checked it, what it changes, and its sources, open below. Each change's id is its
+    disclosure's."""
     entries = [disclosure(f"**{change.title}.** {law_change_status(change)}",
-                          join(change.text, sources_block(change.sources, register)), "in-full law-change",
-                          ident=change.id)
+                          join(law_change_checks(change), change.text, sources_block(change.sources, register)),
+                          "in-full law-change", ident=change.id)
                for change in register.changes_in_law]
     return join(heading(2, register.changes_title, "changes-in-the-law"), register.changes_intro, *entries)
 
@@ -235,18 +239,20 @@ def render_resource(resource: Resource) -> str:
     return join(heading(2, resource.title, resource.id), "\n".join(facts), older, link)
 
 
-def register_entry(source: Source) -> str:
-    """One source in the register: title (linked), publisher, date, and what a reader finds there."""
+def register_entry(source: Source, words: CheckWords) -> str:
+    """One source in the register: title (linked), publisher, date, what a reader finds there, and how and when we
+    checked it."""
     title = f"[{source.title}]({source.url})" if source.url else source.title
     date = f", {published_date(source.published)}" if source.published else ""
     summary = f" {source.summary}" if source.summary else ""
-    return f"**{title}**. {source.publisher}{date}.{summary}"
+    checked = f'<span class="source-checked">{words.word(source.status)}: {long_date(source.checked_on)}.</span>'
+    return f"**{title}**. {source.publisher}{date}.{summary} {checked}"
 
 
 def render_register(register: SourcesRegister) -> str:
     """The sources register: every document the guide rests on, each with its own anchor."""
     return join(heading(2, register.title, "sources"), register.intro,
-                anchored_list([(source.id, register_entry(source)) for source in register.sources],
+                anchored_list([(source.id, register_entry(source, register.check_words)) for source in register.sources],
                               css_class="sources-register"))
 
 
