@@ -17,7 +17,8 @@ from .export.downloads import quiz_downloads
 from .loading import load_content
 from .offline import (WORKER_SHIM_ADDRESS, OfflineCopyError, copy_published_zip, copy_worker_shim,
                       published_download)
-from .render.about import render_about
+from .render.about import draft_line, render_about, render_readiness
+from .render.contacts import front_doors_block
 from .render.decision_aid import render_decision_aid, render_decision_aid_print
 from .render.external_links import ExternalLinks
 from .render.finish import (MINIFIERS, ThemeChanged, add_content_security_policy, finish_page, minified_asset,
@@ -46,10 +47,17 @@ def define_env(env):
     # Read by on_pre_page_macros and on_post_build below.
     env.variables["page_summaries"] = {page.file: page.summary for page in pages}
     env.variables["site_settings"] = site
-    # Imported here, not at the top: `python -m macros.report` would otherwise find it already imported.
+    # Imported here, not at the top: `python -m macros.report` (or macros.release) would otherwise find it already
+    # imported.
+    from .release import reader_kinds, refusal, release_reasons
     from .report import law_check_warnings, overdue_warning
 
     today = datetime.date.today()
+    # `make publish` sets GUIDE_PUBLISH: the public site is built only when everything is ready and signed off.
+    # Any other build is a draft, and every page says so, linking to the page that lists what is not ready.
+    reasons = release_reasons(content, Path(env.project_dir), today)
+    if reasons and os.environ.get("GUIDE_PUBLISH"):
+        raise PluginError(refusal(reasons))
     warning = overdue_warning(guide, today)
     # INFO, not WARNING: strict mode fails the build on a warning, and none of these must stop it.
     if warning:
@@ -72,6 +80,11 @@ def define_env(env):
     env.conf["extra"]["footer_links"] = [
         {"title": page.title, "page": page_address(f"{page.id}.md", directory_urls)}
         for page in (content.about.accessibility, content.about.privacy, content.about.linking)]
+    # Read by overrides/main.html: on a draft, a line at the top of every page saying so.
+    readiness = content.about.readiness
+    env.conf["extra"]["draft_notice"] = {
+        "text": draft_line(reader_kinds(reasons)), "link": readiness.title,
+        "page": page_address(f"{readiness.id}.md", directory_urls)} if reasons else None
     if site.site_url:
         env.conf["site_url"] = site.site_url
     palette = env.conf["theme"]["palette"]
@@ -119,8 +132,11 @@ def define_env(env):
               "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
-    env.macro(lambda: render_decision_aid(aid, book, content.sources, site.front_doors), "decision_aid")
-    env.macro(lambda: render_decision_aid_print(aid, book, content.sources, site.front_doors), "decision_aid_print")
+    env.macro(lambda: render_readiness(readiness, [(reason.for_readers, reason.about) for reason in reasons],
+                                       content.sign_off.approved), "readiness_page")
+    doors = front_doors_block(site.front_doors, site.front_doors_closed)
+    env.macro(lambda: render_decision_aid(aid, book, content.sources, doors), "decision_aid")
+    env.macro(lambda: render_decision_aid_print(aid, book, content.sources, doors), "decision_aid_print")
     env.macro(lambda: render_link_page(content.about.linking, pages, site.site_url), "link_page")
 
 

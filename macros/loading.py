@@ -17,6 +17,7 @@ CONTENT_FILES = {
     "content/about.yml": (model.About, "about.schema.json", "Accessibility statement and privacy notice"),
     "content/decision-aid.yml": (model.DecisionAid, "decision-aid.schema.json", "Should I share? decision aid"),
     "content/sources.yml": (model.SourcesRegister, "sources.schema.json", "Sources register and changes in the law"),
+    "content/sign-off.yml": (model.SignOff, "sign-off.schema.json", "The safeguarding lead's approval"),
 }
 SCHEMA_FOLDER = "content/schema"
 # Added to the problem of a file that cannot be read at all.
@@ -33,8 +34,11 @@ class Content:
     about: model.About
     decision_aid: model.DecisionAid
     sources: model.SourcesRegister
+    sign_off: model.SignOff
     # Not wrong, but worth an editor's look (file:line, field, why): logged by the build, listed by the report.
     warnings: tuple[Problem, ...] = ()
+    # Each file's document, which knows the line of every value: for messages about valid content (make publish).
+    documents: dict = dataclasses.field(default_factory=dict, compare=False)
 
 
 def load_content(root: Path) -> Content:
@@ -67,4 +71,5 @@ def load_content(root: Path) -> Content:
     return Content(site=site, guide=loaded["content/information-sharing.yml"],
                    training=loaded["quizzes/information-sharing.yml"], about=loaded["content/about.yml"],
                    decision_aid=loaded["content/decision-aid.yml"], sources=loaded["content/sources.yml"],
-                   warnings=tuple(warning for state in states for warning in state.warnings))
+                   sign_off=loaded["content/sign-off.yml"],
+                   warnings=tuple(warning for state in states for warning in state.warnings), documents=documents)

@@ -55,6 +55,7 @@ class OfflineCopyText:
 
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ]{6,}[0-9]$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,16 @@ class FrontDoor:
     url: Url = described("Where to make a referral; while it is unconfirmed, the partnership's own page.")
     link_text: Line = described("The words of the link to that page.")
     confirmed: bool = described("true only when the content owner has checked the details below with the service.")
-    phone: Optional[Line] = described("The referral phone number, shown only when confirmed.", default=None)
+    phone: Optional[Line] = described("The daytime referral phone number, shown only when confirmed.", default=None)
+    hours: Optional[Line] = described(
+        "When the daytime number is answered, for example Monday to Friday, 9am to 5pm; shown only when confirmed.",
+        default=None)
     out_of_hours_phone: Optional[Line] = described(
-        "The out-of-hours phone number, shown only when confirmed.", default=None)
+        "The out-of-hours phone number (the emergency duty team), shown only when confirmed.", default=None)
+    out_of_hours_name: Optional[Line] = described(
+        "Who answers out of hours, for example Emergency duty team; shown only when confirmed.", default=None)
+    secure_email: Optional[Line] = described(
+        "A secure email address for referrals, if the service takes them; shown only when confirmed.", default=None)
     owner_note: Optional[Line] = described(
         "A note for the content owner, printed by make content-report and never shown on a page.", default=None)
 
@@ -79,8 +87,20 @@ class FrontDoor:
             number = getattr(self, name)
             if number and not PHONE_PATTERN.match(number):
                 yield (name,), f'"{number}" is not a phone number; expected digits and spaces, such as 0121 000 0000'
-        if self.confirmed and not self.phone:
-            yield ("confirmed",), "a confirmed front door needs its phone number; add phone, or set confirmed: false"
+        if self.secure_email and not EMAIL_PATTERN.match(self.secure_email):
+            yield ("secure_email",), f'"{self.secure_email}" is not an email address; expected name@example.org'
+        if self.confirmed:
+            for name, what in (("phone", "its daytime phone number"), ("hours", "the hours that number is answered"),
+                               ("out_of_hours_phone", "its out-of-hours phone number")):
+                if not getattr(self, name):
+                    yield ("confirmed",), f"a confirmed front door needs {what}; add {name}, or set confirmed: false"
+
+    def missing_for_referrals(self) -> list[str]:
+        """What a practitioner would lack to refer through this door, day or night: empty once it is ready."""
+        if not self.confirmed:
+            return ["confirmation with the service"]
+        return [what for name, what in (("phone", "a daytime phone number"), ("out_of_hours_phone", "an out-of-hours "
+                "phone number")) if not getattr(self, name)]
 
 
 @dataclass(frozen=True)
@@ -98,6 +118,8 @@ class SiteSettings:
         "The words offering the offline copy (a zip of the whole site) on the home page, when it is published.")
     front_doors: list[FrontDoor] = described(
         "Where to make a safeguarding referral: one for children and one for adults.")
+    front_doors_closed: Markdown = described(
+        "What to do when a front door cannot be reached and someone may be at risk before it opens again.")
     site_url: Optional[Url] = described(
         "The address the site will be published at, ending with /. Leave empty if not known yet.", default=None)
     logo: Optional[AssetPath] = described(
@@ -737,6 +759,16 @@ class AboutPage(Page):
 
 
 @dataclass(frozen=True)
+class ReadinessPage(Page):
+    """The page that says whether this copy of the guide is the approved one, and if not, what is not ready."""
+
+    ID_KIND: ClassVar[str] = "page"
+    DESCRIBED_AS: ClassVar[str] = "the page on whether the guide is approved"
+    draft_intro: Markdown = described("Shown on a draft: that it is a draft, and that the list below is what is left.")
+    approved_intro: Markdown = described("Shown on the published guide: that the safeguarding lead approved it.")
+
+
+@dataclass(frozen=True)
 class About:
     """Everything in content/about.yml."""
 
@@ -744,6 +776,7 @@ class About:
     accessibility: AboutPage = described("The accessibility statement public sector websites must publish.")
     privacy: AboutPage = described("The privacy notice: what the site collects and stores (nothing, unless asked).")
     linking: AboutPage = described("The page for intranet editors: how to link to the guide, with every address.")
+    readiness: ReadinessPage = described("The page saying whether this copy is the approved guide, or a draft.")
 
 
 # ---- The "Should I share?" decision aid (content/decision-aid.yml) ----
@@ -864,3 +897,36 @@ class DecisionAid(Page):
                     kind = "question" if position[0] == "questions" else "outcome"
                     yield ((*position, "id"), f'the {kind} "{ident}" cannot be reached from the start '
                                               f'("{self.start}"); make an answer lead to it, or remove it')
+
+
+# ---- The safeguarding lead's approval (content/sign-off.yml) ----
+
+
+@dataclass(frozen=True)
+class FileDigest:
+    """The fingerprint of one content file, as it was when approved."""
+
+    DESCRIBED_AS: ClassVar[str] = "a file's fingerprint"
+    file: Line = described("The content file, for example content/decision-aid.yml.")
+    digest: Line = described("Its fingerprint when approved, as make sign-off gives it.")
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who approved the content, when, and the fingerprint of what they approved."""
+
+    DESCRIBED_AS: ClassVar[str] = "the approval"
+    by: Line = described("The name of the person who approved the content.")
+    role: Line = described("Their role, for example Designated safeguarding lead for the partnership.")
+    date: datetime.date = described("When they approved it: YYYY-MM-DD.")
+    fingerprint: Line = described("The content's fingerprint in the review pack they approved (make sign-off).")
+    files: list[FileDigest] = described("Each content file's fingerprint in that pack.")
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """Everything in content/sign-off.yml: the approval, once given."""
+
+    DESCRIBED_AS: ClassVar[str] = "the sign-off"
+    approved: Optional[Approval] = described(
+        "The safeguarding lead's approval; leave empty until they have approved the review pack.", default=None)

@@ -61,7 +61,8 @@ def site_pages(content: Content) -> list[SitePage]:
         page_with_anchors(content.decision_aid, f"{content.decision_aid.id}.md"),
         page_with_anchors(training.quiz, TRAINING_FILES["quiz"]),
         page_with_anchors(training.facilitator, TRAINING_FILES["facilitator"]),
-        *(page_with_anchors(page, f"{page.id}.md") for page in (about.accessibility, about.privacy, about.linking)),
+        *(page_with_anchors(page, f"{page.id}.md") for page in (about.accessibility, about.privacy, about.linking,
+                                                                 about.readiness)),
     ]
 
 

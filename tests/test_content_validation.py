@@ -220,6 +220,8 @@ def mutations(name: str) -> list[tuple[str, int, str]]:
         found, previous = SIMPLE_FIELD.match(line), before is not None and SIMPLE_FIELD.match(lines[before])
         if found and not found.group(2) and previous and len(found.group(1)) == len(previous.group(1)):
             fields.append(i)
+    if not fields:
+        return []  # nothing of that shape to break (content/sign-off.yml before anything is approved)
     chosen = sorted({fields[0], fields[len(fields) // 2], fields[-1]})
 
     def changed(index: int, line: str) -> str:
@@ -254,8 +256,11 @@ def test_a_broken_line_in_a_real_file_gives_one_problem_at_that_line(tmp_path, n
 
 
 def test_every_real_file_is_mutated_in_each_way():
-    """The mutation test reaches every content file, each broken in all three ways."""
+    """The mutation test reaches every content file that has one-line fields after others like them (all but an
+    empty sign-off), each broken in all three ways."""
     for name in CONTENT_FILES:
+        if name == "content/sign-off.yml" and load_content(ROOT).sign_off.approved is None:
+            continue
         ways = {what for mutated, what, _, _ in MUTATIONS if mutated == name}
         assert ways == {"closing quote dropped", "indented one space too far", "tab before a field"}, name
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..model import DecisionAid, DecisionOutcome, SourcesRegister, UrgencyWords
-from .contacts import URGENCIES_THAT_REFER, front_doors_block
+from .contacts import URGENCIES_THAT_REFER
 from .guide import see_also
 from .icons import icon
 from .text import heading, join, plain_text, sources_block
@@ -73,7 +73,7 @@ class OutcomeLinks:
 
     book: dict
     register: SourcesRegister
-    front_doors: tuple
+    front_doors: str  # the front doors block (contacts.front_doors_block), shown on the outcomes that refer
     urgency_words: UrgencyWords
 
 
@@ -83,11 +83,12 @@ def urgency_badge(urgency: str, words: UrgencyWords) -> str:
 
 
 def render_outcome(outcome: DecisionOutcome, links: OutcomeLinks, css_class: str, after: str = "") -> str:
-    """An outcome: how urgent, what to do, where to refer when it refers, the rules and messages, its sources."""
-    doors = front_doors_block(links.front_doors) if outcome.urgency in URGENCIES_THAT_REFER else ""
+    """An outcome: how urgent; where to refer, first, when it refers (a practitioner at 2 a.m. needs the number
+    before the reasons); what to do; the rules and messages; its sources."""
+    doors = links.front_doors if outcome.urgency in URGENCIES_THAT_REFER else ""
     return node_section(outcome, f"{css_class} urgency-{outcome.urgency}", f"{OUTCOME_PREFIX} {outcome.title}",
-                        join(urgency_badge(outcome.urgency, links.urgency_words), outcome.text, doors, outcome_links(outcome, links.book),
-                             sources_block(outcome.sources, links.register), after))
+                        join(urgency_badge(outcome.urgency, links.urgency_words), doors, outcome.text,
+                             outcome_links(outcome, links.book), sources_block(outcome.sources, links.register), after))
 
 
 def render_step(node, aid: DecisionAid, links: OutcomeLinks) -> str:
@@ -332,7 +333,7 @@ def question_list(aid: DecisionAid) -> str:
     return "\n\n".join(items)
 
 
-def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister, front_doors) -> str:
+def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister, front_doors: str) -> str:
     """The printable version: the picture first (on a page of its own in print), then the warning, every question
     with its answers, numbered, and every outcome."""
     links = OutcomeLinks(book, register, front_doors, aid.urgency_words)
@@ -351,7 +352,7 @@ def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister,
     )
 
 
-def render_decision_aid(aid: DecisionAid, book, register: SourcesRegister, front_doors) -> str:
+def render_decision_aid(aid: DecisionAid, book, register: SourcesRegister, front_doors: str) -> str:
     """The decision aid page: 999 and the warning, the step-through, how to use it, and the flowchart.
 
     On a phone the first question's answers must show without scrolling, so the summary and the intro come after

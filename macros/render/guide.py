@@ -60,7 +60,7 @@ def offline_copy_block(text: OfflineCopyText, address: str, size_in_bytes: int) 
     )
 
 
-def first_screen(answer: QuickAnswer, front_doors, decision_page=None) -> str:
+def first_screen(answer: QuickAnswer, site: SiteSettings, decision_page=None) -> str:
     """What fits on a phone's first screen: 999, the plain answer, where to report a concern, the decision aid.
 
     `decision_page` is (title, summary, address) of the decision aid, offered as a button.
@@ -71,7 +71,7 @@ def first_screen(answer: QuickAnswer, front_doors, decision_page=None) -> str:
         '<div class="first-screen" markdown>',
         f'<p class="emergency-line" markdown="span">{icon("phone")} <strong>{answer.emergency}</strong></p>',
         f'<div class="quick-answer" markdown>\n\n{heading(2, answer.question, "quick-answer")}\n\n{answer.answer}\n\n</div>',
-        front_doors_block(front_doors, "Report a concern"),
+        front_doors_block(site.front_doors, site.front_doors_closed, "Report a concern"),
         aid_button,
         "</div>",
     )
@@ -90,7 +90,7 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pa
                 for number, section in enumerate(guide.sections, start=1)]
     return join(
         heading(1, intro.title),
-        first_screen(intro.quick_answer, site.front_doors, decision_pages[0] if decision_pages else None),
+        first_screen(intro.quick_answer, site, decision_pages[0] if decision_pages else None),
         f'<p class="lead" markdown>{intro.description}</p>',
         heading(2, "The four sections", "sections"),
         cards(sections),
