@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline publish test browser bench content-report schema links scorm check-external-links preview clean
+.PHONY: serve build offline publish sign-off test browser bench content-report schema links scorm check-external-links preview clean
 
 # The virtual environment is remade whenever a requirements file changes.
 $(BIN)/.installed-build: requirements.txt
@@ -36,9 +36,17 @@ OFFLINE_ZIP := dist/information-sharing-guide.zip
 offline: $(BIN)/.installed-build node_modules/.installed
 	$(BIN)/python -m macros.offline $(OFFLINE_ZIP)
 
-## publish: make the offline copy, then build site/ with the zip in it and a link to it on the home page.
-publish: offline
-	GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MAKE) build
+## publish: what goes on the web. First checks that everything is ready and signed off (python -m macros.release
+## lists every reason at once and builds nothing while there is any); then makes the offline copy, and builds site/
+## with the zip in it and a link to it on the home page. GUIDE_PUBLISH makes each build refuse a draft too.
+publish: $(BIN)/.installed-build
+	$(BIN)/python -m macros.release
+	GUIDE_PUBLISH=1 $(MAKE) offline
+	GUIDE_PUBLISH=1 GUIDE_OFFLINE_ZIP=$(OFFLINE_ZIP) $(MAKE) build
+
+## sign-off: the review pack for the safeguarding lead, dist/sign-off/review-pack.html (printable on A4; not part of the site).
+sign-off: $(BIN)/.installed-build
+	$(BIN)/python -m macros.sign_off dist/sign-off/review-pack.html
 
 ## browser: Debian's Chromium for the browser tests (Playwright's own browser download is not used), and
 ## poppler-utils, whose pdftotext reads the printed pages back.

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from macros.loading import load_content
 
+from macros.render.contacts import URGENCIES_THAT_REFER
 from macros.render.decision_aid import node_label
 
 from .conftest import ROOT
@@ -321,3 +322,36 @@ def test_on_a_phone_each_step_the_focus_moves_to_is_in_sight_below_the_header(ph
                              "return [r.top, document.querySelector('.md-header').getBoundingClientRect().bottom]; })()")
         heading_top, header_bottom = box
         assert heading_top >= header_bottom, f"after {question.id}: heading at {heading_top}, header ends at {header_bottom}"
+
+
+URGENT_PATHS = {path[1].id: path for path in PATHS if path[1].urgency in URGENCIES_THAT_REFER}
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["with scripts", "without scripts"])
+@pytest.mark.parametrize("outcome_id", sorted(URGENT_PATHS), ids=str)
+def test_on_a_phone_the_urgent_outcomes_show_where_to_refer_on_their_first_screen(browser, site_server, outcome_id,
+                                                                                scripts):
+    """At 375 x 740, after the last answer of the shortest path to the emergency or refer-now outcome (or, without
+    scripts, following its link), each front door (its numbers, or in a draft its link) and the line on what to do
+    when it is closed are in the window, before the outcome's text."""
+    taken, outcome = min((path for path in PATHS if path[1].id == outcome_id), key=lambda path: len(path[0]))
+    context = browser.new_context(viewport=PHONE, java_script_enabled=scripts)
+    try:
+        page = context.new_page()
+        page.goto(site_server + PAGE)
+        for question, answer in taken:
+            answer_link(page, question, answer).click()
+        page.wait_for_timeout(300)  # the focus moves, and the page scrolls, after the click
+        doors = page.locator(f"#{outcome.id} .front-doors")
+        for door in CONTENT.site.front_doors:
+            contact = doors.get_by_role("link", name=door.link_text) if not door.confirmed else \
+                doors.locator("a[href^='tel:']").first
+            assert contact.evaluate("e => { const b = e.getBoundingClientRect(); return b.top >= 0 && "
+                                    "b.bottom <= innerHeight; }"), f"{door.id} is not on the first screen"
+        closed = doors.locator(".front-doors-closed")
+        assert closed.evaluate("e => e.getBoundingClientRect().bottom <= innerHeight")
+        text_top = page.locator(f"#{outcome.id} > p:not(.urgency-badge)").first.evaluate(
+            "e => e.getBoundingClientRect().top")
+        assert closed.evaluate("e => e.getBoundingClientRect().bottom") <= text_top
+    finally:
+        context.close()

@@ -57,7 +57,14 @@
     steps[current].classList.add("is-current");
     showPathAndControls();
     if (moveFocus) {
-      headingOf(current).focus();
+      if (steps[current].classList.contains("decision-outcome")) {
+        // An outcome starts at the top of the window, just below the header: on a phone, where to refer (shown
+        // first on the urgent outcomes) is then on the first screen, not below the warning above the steps.
+        headingOf(current).scrollIntoView({block: "start"});
+        headingOf(current).focus({preventScroll: true});
+      } else {
+        headingOf(current).focus();
+      }
     }
     if (message) {
       announce(message);
