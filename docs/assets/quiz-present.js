@@ -44,7 +44,7 @@
     }
     var size = Math.min(window.innerWidth / 34, window.innerHeight / 17);
     stage.style.fontSize = size + "px";
-    while (size > SMALLEST && (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1)) {
+    while (size > SMALLEST && (slide.scrollHeight > slide.clientHeight || slide.scrollWidth > slide.clientWidth)) {
       size = Math.max(SMALLEST, size * 0.97);
       stage.style.fontSize = size + "px";
     }
