@@ -18,7 +18,8 @@ from .loading import load_content
 from .offline import (WORKER_SHIM_ADDRESS, OfflineCopyError, copy_published_zip, copy_worker_shim,
                       published_download)
 from .render.about import render_about
-from .render.decision_aid import render_decision_aid, render_decision_aid_print
+from .render.decision_aid import OutcomeLinks, render_decision_aid, render_decision_aid_print
+from .render.decision_record import record_book, record_offer, render_decision_record_page, render_record_form
 from .render.external_links import ExternalLinks
 from .render.finish import (MINIFIERS, ThemeChanged, add_content_security_policy, finish_page, minified_asset,
                             pruned_palette)
@@ -41,7 +42,8 @@ def define_env(env):
     except (ContentError, OfflineCopyError) as error:
         raise PluginError(str(error)) from None
     site, guide, training = content.site, content.guide, content.training
-    book = address_book(guide)
+    # The quiz links to the record of a decision too (a question's `see`).
+    book = {**address_book(guide), **record_book(content.decision_aid)}
     pages = site_pages(content)
     # Read by on_pre_page_macros and on_post_build below.
     env.variables["page_summaries"] = {page.file: page.summary for page in pages}
@@ -119,8 +121,16 @@ def define_env(env):
               "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
-    env.macro(lambda: render_decision_aid(aid, book, content.sources, site.front_doors), "decision_aid")
-    env.macro(lambda: render_decision_aid_print(aid, book, content.sources, site.front_doors), "decision_aid_print")
+    # Every outcome offers a record of the decision: on the step-through, a form its script fills in; elsewhere
+    # (and without scripts) a link to that outcome's printable record.
+    bases = guide.key_messages.lawful_bases.bases
+    offer = lambda outcome, links: record_offer(outcome, aid, links)  # noqa: E731
+    env.macro(lambda: render_decision_aid(aid, book, content.sources, site.front_doors, offer,
+                                          render_record_form(aid, bases)), "decision_aid")
+    env.macro(lambda: render_decision_aid_print(aid, book, content.sources, site.front_doors, offer),
+              "decision_aid_print")
+    env.macro(lambda: render_decision_record_page(aid, OutcomeLinks(book, content.sources, site.front_doors,
+                                                                    aid.urgency_words), bases), "decision_record")
     env.macro(lambda: render_link_page(content.about.linking, pages, site.site_url), "link_page")
 
 

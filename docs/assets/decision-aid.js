@@ -1,6 +1,9 @@
 /* The "Should I share?" step-through. Without this script every question and outcome is on the page and
    each answer is a link to the next one. This shows one step at a time, keeps a list of the answers so
-   far, and adds Back and Start again. Nothing is stored and nothing is sent anywhere. */
+   far, and adds Back and Start again. Nothing is stored and nothing is sent anywhere.
+   After every step it tells the page where the walk is (a "decisionstep" event on the aid, with the step and the
+   answers so far), and a "decisionwalk" event puts a walk back: the record of a decision (decision-record.js)
+   uses both. */
 (function () {
   "use strict";
 
@@ -62,6 +65,7 @@
     if (message) {
       announce(message);
     }
+    aid.dispatchEvent(new CustomEvent("decisionstep", { detail: { step: current, path: path.slice() } }));
   }
 
   function arrivedAt(id) {
@@ -99,6 +103,12 @@
       show(step.id, true, "");
     }
   }
+
+  // A walk kept on the device (by the record of a decision), put back as it was: the step and the answers to it.
+  aid.addEventListener("decisionwalk", function (event) {
+    path = event.detail.path.slice();
+    show(event.detail.step, false, "");
+  });
 
   // The Start again button below every step takes the place of each outcome's own Start again link.
   Array.prototype.forEach.call(aid.querySelectorAll(".decision-start-again"), function (line) { line.hidden = true; });
