@@ -542,6 +542,9 @@ class QuizQuestion:
     covers: list[Ref("message", "rule")] = described("Ids of the key messages or golden rules this question tests.")
     scenario: Optional[Markdown] = described("For a scenario question: the practice situation.", default=None)
     discussion: list[Line] = described("Prompts a trainer can use to discuss this question.", default=())
+    see: list[Ref("decision record")] = described(
+        "Ids of tools of the guide to use with this question, such as the record of a decision (decision-record); "
+        "linked with the key messages and rules under its answer.", default=())
 
     def right_indexes(self) -> list[int]:
         """Where the right option(s) are in `options`, 0 for the first."""
