@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from macros.loading import load_content
 
 from .conftest import ROOT
-from .helpers import decision_paths, plain_text, printed_pages, squeeze
+from .helpers import decision_paths, plain_text, printed_by_button, printed_pages, squeeze
 from .test_quality_gate import AXE_SCRIPT, describe
 
 CONTENT = load_content(ROOT)
@@ -51,6 +51,15 @@ def walk(page, taken):
 def make_record(page, outcome):
     page.locator(f"#{outcome.id}").get_by_role("link", name=plain_text(RECORD.make)).click()
     expect(page.locator(".decision-record")).to_be_visible()
+
+
+def open_record(page, site_server, name: str):
+    """Walk to one of the WALKS by clicking its answers, then make its record; the walk taken and its outcome."""
+    taken, outcome = WALKS[name]
+    page.goto(site_server + PAGE)
+    walk(page, taken)
+    make_record(page, outcome)
+    return taken, outcome
 
 
 def fill(page, choose_basis: int, told: int, reasons=()):
@@ -115,14 +124,11 @@ def test_a_record_holds_the_walk_taken_and_copies_prints_and_downloads_as_shown(
     """Walked by clicking, at a phone's size and a desktop's: the record shows exactly the questions answered, in
     order, each with its answer, and the outcome with what it says to do; the copied text is what the record shows;
     the download is the same text; print is the record alone on one A4 page; nothing is stored."""
-    taken, outcome = WALKS[name]
     context = browser.new_context(viewport=SIZES[size], accept_downloads=True,
                                   permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
-        page.goto(site_server + PAGE)
-        walk(page, taken)
-        make_record(page, outcome)
+        taken, outcome = open_record(page, site_server, name)
         expect(page.locator(".decision-record h2")).to_be_focused()
         assert page.locator(".record-path li").all_inner_texts() == [
             f"{plain_text(question.question)} {plain_text(RECORD.answer)} {plain_text(answer.answer)}"
@@ -152,13 +158,7 @@ def test_a_record_holds_the_walk_taken_and_copies_prints_and_downloads_as_shown(
         assert download.value.suggested_filename == f"{RECORD.id}.txt"
         assert saved.read_text(encoding="utf-8").replace("\r\n", "\n") == text
 
-        page.evaluate("window.print = () => { window.printedWith = document.documentElement.className; }")
-        page.click("#record-print")
-        printed_with = page.evaluate("window.printedWith")
-        assert "is-printing-decision-record" in printed_with
-        page.evaluate(f"document.documentElement.className = {printed_with!r}")
-        page.emulate_media(media="print")
-        sheets = printed_pages(page)
+        sheets = printed_by_button(page, "#record-print", "is-printing-decision-record")
         assert len(sheets) == 1, f"{len(sheets)} sheets"
         for words in (plain_text(outcome.title), TYPED["record-next-steps"], plain_text(taken[-1][0].question)):
             assert words in sheets[0], words
@@ -171,11 +171,8 @@ def test_a_record_holds_the_walk_taken_and_copies_prints_and_downloads_as_shown(
 def test_the_record_is_kept_on_the_device_only_when_ticked_and_clearing_removes_it(browser_context, site_server):
     """Ticking 'keep' keeps the record, walk and all, after a reload; clearing empties it and removes it from the
     device; unticked, nothing is stored."""
-    taken, outcome = WALKS["refer-now"]
     page = browser_context.new_page()
-    page.goto(site_server + PAGE)
-    walk(page, taken)
-    make_record(page, outcome)
+    taken, outcome = open_record(page, site_server, "refer-now")
     page.fill("#record-shared", "Not kept")
     assert stored(page) == []
     page.check("#record-keep")
@@ -204,11 +201,8 @@ def test_the_record_is_kept_on_the_device_only_when_ticked_and_clearing_removes_
 def test_going_back_closes_the_record_and_keeps_what_was_typed_for_the_next(browser_context, site_server):
     """Back from the outcome hides the record, which no longer matches the walk; answering again and making the
     record again shows the new walk, with what was typed still there."""
-    taken, outcome = WALKS["share-without-agreement"]
     page = browser_context.new_page()
-    page.goto(site_server + PAGE)
-    walk(page, taken)
-    make_record(page, outcome)
+    taken, outcome = open_record(page, site_server, "share-without-agreement")
     page.fill("#record-next-steps", "Still here")
     page.click("#decision-back")
     expect(page.locator(".decision-record")).to_be_hidden()
@@ -267,10 +261,7 @@ def test_axe_finds_nothing_on_the_record_and_every_field_has_a_label(browser, si
     context = browser.new_context(color_scheme=scheme, bypass_csp=True, viewport=SIZES["phone"])
     try:
         page = context.new_page()
-        page.goto(site_server + PAGE)
-        taken, outcome = WALKS["share-without-agreement"]
-        walk(page, taken)
-        make_record(page, outcome)
+        open_record(page, site_server, "share-without-agreement")
         fill(page, choose_basis=2, told=2, reasons=(1, 3))
         unlabelled = page.eval_on_selector_all(
             ".decision-record input, .decision-record textarea",
