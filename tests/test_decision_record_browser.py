@@ -294,3 +294,18 @@ def test_without_javascript_an_outcome_leads_to_its_record_which_prints_alone_on
         assert not any(plain_text(other.title) in sheets[0] for other in others)
     finally:
         context.close()
+
+
+def test_printed_whole_the_page_of_records_gives_one_sheet_for_each_outcome(browser_context, site_server):
+    """Printed without choosing an outcome, the page of records prints one A4 sheet a record, each whole on its
+    own sheet, and nothing else."""
+    page = browser_context.new_page()
+    page.goto(site_server + f"{RECORD.id}/")
+    page.emulate_media(media="print")
+    sheets = printed_pages(page)
+    titles = [plain_text(outcome.title) for outcome in AID.outcomes]
+    assert len(sheets) == len(titles)
+    for sheet in sheets:
+        assert sheet.startswith(plain_text(RECORD.heading)), sheet[:80]
+        assert plain_text(RECORD.next_steps.label) in sheet, sheet[-80:]  # the last part: the record is whole
+        assert sum(title in sheet for title in titles) == 1, sheet[:120]
