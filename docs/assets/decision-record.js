@@ -161,7 +161,9 @@
     }
     markFilled();
     record.hidden = false;
-    heading.focus();
+    // The record's heading at the top of the window (below the sticky header: its scroll-margin), then the focus.
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
     announce(words.messageOpened);
     store();
   }
