@@ -3,8 +3,8 @@
    opens the record on this page, holding the date and time, each question answered with its answer, and the
    outcome with what it says to do, its golden rules and sources; the person completes the rest, then copies it as
    text, prints it or downloads it. It is kept on the device only if they tick the box; nothing is ever sent.
-   Uses record-tools.js, and the step-through's events (decision-aid.js); both load before it. Every word it
-   writes comes from the page (content/decision-aid.yml). */
+   decision-aid.js loads it (after record-tools.js) when it is first wanted, and tells it where the walk is and
+   when to open. Every word it writes comes from the page (content/decision-aid.yml). */
 (function () {
   "use strict";
 
@@ -20,10 +20,50 @@
   var heading = record.querySelector("h2");
   var keep = document.getElementById("record-keep");
   var made = document.getElementById("record-made");
-  var fields = tools.fieldsOf(form, []);
-  var announce = tools.announcer(document.getElementById("record-announcer"));
+  var fields = Array.prototype.filter.call(form.elements, function (field) { return field.name; });
+  var announcer = document.getElementById("record-announcer");
   var walk = { step: aid.dataset.start, path: [] }; // where the step-through is
   var shown = null; // the walk the open record was made from
+
+  // The older way to copy, for pages served over plain http (as some intranets are), where the clipboard
+  // interface is not offered: a hidden box holding the text is selected and copied, and focus goes back.
+  function copyBySelecting(text) {
+    var back = document.activeElement;
+    var box = document.createElement("textarea");
+    box.value = text;
+    box.setAttribute("readonly", "");
+    box.className = "visually-hidden";
+    document.body.appendChild(box);
+    box.select();
+    var copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (error) {
+      copied = false;
+    }
+    box.remove();
+    if (back) {
+      back.focus();
+    }
+    return copied ? Promise.resolve() : Promise.reject(new Error("not copied"));
+  }
+
+  // The clipboard where the browser offers it; otherwise the older way.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyBySelecting(text); });
+    }
+    return copyBySelecting(text);
+  }
+
+  function announce(text) {
+    announcer.textContent = "";
+    window.setTimeout(function () { announcer.textContent = text; }, 50);
+  }
+
+  function squeeze(text) {
+    return text.trim().replace(/\s+/g, " ");
+  }
 
   function each(list, action) {
     Array.prototype.forEach.call(list, action);
@@ -33,7 +73,7 @@
     // The words a reader sees, without the theme's "link to this section" mark.
     var copy = element.cloneNode(true);
     each(copy.querySelectorAll(".headerlink"), function (mark) { mark.remove(); });
-    return tools.squeeze(copy.textContent);
+    return squeeze(copy.textContent);
   }
 
   function part(name) {
@@ -94,10 +134,10 @@
 
   function blockText(block) {
     if (block.tagName === "P") {
-      return tools.squeeze(block.textContent);
+      return squeeze(block.textContent);
     }
     return Array.prototype.map.call(block.children, function (item, index) {
-      return (block.tagName === "OL" ? (index + 1) + "." : "-") + " " + tools.squeeze(item.textContent);
+      return (block.tagName === "OL" ? (index + 1) + "." : "-") + " " + squeeze(item.textContent);
     }).join("\n");
   }
 
@@ -116,14 +156,14 @@
     if (name === "path") {
       var items = entry.querySelectorAll(".record-path li");
       return items.length ? Array.prototype.map.call(items, function (item, index) {
-        return (index + 1) + ". " + tools.squeeze(item.textContent);
+        return (index + 1) + ". " + squeeze(item.textContent);
       }).join("\n") : words.noPath;
     }
     if (name === "to-do") {
       return Array.prototype.map.call(part(name).children, blockText).join("\n");
     }
     if (name) {
-      return tools.squeeze(part(name).textContent);
+      return squeeze(part(name).textContent);
     }
     if (entry.tagName === "FIELDSET") {
       return chosen(entry);
@@ -177,13 +217,9 @@
     }
   });
 
-  aid.addEventListener("click", function (event) {
-    var link = event.target.closest(".decision-record-offer a");
-    if (!link) {
-      return;
-    }
-    event.preventDefault();
-    var step = link.closest(".decision-step").id;
+  // "Make a record of this decision" at an outcome (decision-aid.js passes the choice on).
+  aid.addEventListener("decisionrecord", function (event) {
+    var step = event.detail.step;
     open(step, walk.step === step ? walk.path : []);
   });
 
@@ -211,7 +247,7 @@
   });
 
   document.getElementById("record-copy").addEventListener("click", function () {
-    tools.copyText(recordText()).then(function () { announce(words.messageCopied); },
+    copyText(recordText()).then(function () { announce(words.messageCopied); },
       function () { announce(words.messageNotCopied); });
   });
 

@@ -7,7 +7,6 @@
   var tools = window.guideRecords;
   var storage = tools.storage;
   var longDate = tools.longDate;
-  var squeeze = tools.squeeze;
   var download = tools.download;
   var STORAGE_PREFIX = "information-sharing-guide:reflection:";
   // Where the quiz page keeps answers a person asked it to remember (see quiz.js); read here, never written.
@@ -17,6 +16,10 @@
 
   function each(list, action) {
     Array.prototype.forEach.call(list, action);
+  }
+
+  function squeeze(text) {
+    return text.trim().replace(/\s+/g, " ");
   }
 
   function visibleText(element) {
@@ -34,8 +37,14 @@
     var cpd = form.querySelector("#cpd-form");
     var output = form.querySelector("#cpd-output");
     // Every control the person fills in: the notes and the CPD record's fields, but not the choice to save.
-    var fields = tools.fieldsOf(form, [save]);
-    var announce = tools.announcer(announcer);
+    var fields = Array.prototype.filter.call(form.elements, function (field) {
+      return field.name && field !== save;
+    });
+
+    function announce(text) {
+      announcer.textContent = "";
+      window.setTimeout(function () { announcer.textContent = text; }, 50);
+    }
 
     function store() {
       if (save.checked) {
