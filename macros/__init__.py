@@ -19,7 +19,8 @@ from .offline import (WORKER_SHIM_ADDRESS, OfflineCopyError, copy_published_zip,
                       published_download)
 from .render.about import draft_line, render_about, render_readiness
 from .render.contacts import front_doors_block
-from .render.decision_aid import render_decision_aid, render_decision_aid_print
+from .render.decision_aid import OutcomeLinks, render_decision_aid, render_decision_aid_print
+from .render.decision_record import record_book, record_offer, render_decision_record_page, render_record_form
 from .render.external_links import ExternalLinks
 from .render.finish import (MINIFIERS, ThemeChanged, add_content_security_policy, finish_page, minified_asset,
                             pruned_palette)
@@ -42,7 +43,8 @@ def define_env(env):
     except (ContentError, OfflineCopyError) as error:
         raise PluginError(str(error)) from None
     site, guide, training = content.site, content.guide, content.training
-    book = address_book(guide)
+    # The quiz links to the record of a decision too (a question's `see`).
+    book = {**address_book(guide), **record_book(content.decision_aid)}
     pages = site_pages(content)
     # Read by on_pre_page_macros and on_post_build below.
     env.variables["page_summaries"] = {page.file: page.summary for page in pages}
@@ -135,8 +137,15 @@ def define_env(env):
     env.macro(lambda: render_readiness(readiness, [(reason.for_readers, reason.about) for reason in reasons],
                                        content.sign_off.approved), "readiness_page")
     doors = front_doors_block(site.front_doors, site.front_doors_closed)
-    env.macro(lambda: render_decision_aid(aid, book, content.sources, doors), "decision_aid")
-    env.macro(lambda: render_decision_aid_print(aid, book, content.sources, doors), "decision_aid_print")
+    # Every outcome offers a record of the decision: on the step-through, a form its script fills in; elsewhere
+    # (and without scripts) a link to that outcome's printable record.
+    bases = guide.key_messages.lawful_bases.bases
+    offer = lambda outcome, links: record_offer(outcome, aid, links)  # noqa: E731
+    env.macro(lambda: render_decision_aid(aid, book, content.sources, doors, offer,
+                                          render_record_form(aid, bases)), "decision_aid")
+    env.macro(lambda: render_decision_aid_print(aid, book, content.sources, doors, offer), "decision_aid_print")
+    env.macro(lambda: render_decision_record_page(aid, OutcomeLinks(book, content.sources, doors, aid.urgency_words),
+                                                  bases), "decision_record")
     env.macro(lambda: render_link_page(content.about.linking, pages, site.site_url), "link_page")
 
 

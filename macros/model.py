@@ -564,6 +564,9 @@ class QuizQuestion:
     covers: list[Ref("message", "rule")] = described("Ids of the key messages or golden rules this question tests.")
     scenario: Optional[Markdown] = described("For a scenario question: the practice situation.", default=None)
     discussion: list[Line] = described("Prompts a trainer can use to discuss this question.", default=())
+    see: list[Ref("decision record")] = described(
+        "Ids of tools of the guide to use with this question, such as the record of a decision (decision-record); "
+        "linked with the key messages and rules under its answer.", default=())
 
     def right_indexes(self) -> list[int]:
         """Where the right option(s) are in `options`, 0 for the first."""
@@ -847,6 +850,108 @@ class DecisionOutcome:
 
 
 @dataclass(frozen=True)
+class RecordPrompt:
+    """One field of the record that the person fills in: its label, and a short prompt under it."""
+
+    DESCRIBED_AS: ClassVar[str] = "a field of the record"
+    label: Line = described("The field's label, for example: With whom.")
+    prompt: Line = described("A short prompt under the label: what to write, with an example.")
+
+
+@dataclass(frozen=True)
+class BasisNote:
+    """Words added after one lawful basis's name in the record's choice, where its name alone does not say enough."""
+
+    DESCRIBED_AS: ClassVar[str] = "a note on a lawful basis"
+    basis: Ref("lawful basis") = described("The id of the lawful basis, in content/information-sharing.yml.")
+    words: Line = described("The words added after its name, for example: a legal duty to share.")
+
+
+@dataclass(frozen=True)
+class LawfulBasisChoice:
+    """The record's choice of lawful basis: every basis the guide explains, then 'not sure', with who was asked."""
+
+    DESCRIBED_AS: ClassVar[str] = "the lawful basis choice"
+    label: Line = described("The choice's heading, for example: The lawful basis.")
+    prompt: Line = described("A short prompt under it.")
+    not_sure: Line = described("The last choice, for someone not sure of the basis, for example: Not sure: advice "
+                               "sought from.")
+    not_sure_who: Line = described("The label of the box after it, for who was asked.")
+    notes: list[BasisNote] = described("Words added after some bases' names.", default=())
+
+
+@dataclass(frozen=True)
+class ToldChoice:
+    """Whether the person was told, and if not, why: the reasons the guide gives, and room for another."""
+
+    DESCRIBED_AS: ClassVar[str] = "the 'was the person told' choice"
+    label: Line = described("The question, for example: Was the person told?")
+    prompt: Line = described("A short prompt under it.")
+    answers: list[Line] = described('The answers to choose from, in quotes: "Yes", "No".')
+    why_not: Line = described("The heading above the reasons, for example: If not, why not.")
+    reasons: list[Line] = described("The reasons the guide gives for not telling someone, one a line, to tick.")
+    other: Line = described("The label of the box for another reason, or more detail.")
+
+    def problems(self):
+        if len(self.answers) < 2:
+            yield ("answers",), "expected at least 2 answers to choose from"
+
+
+@dataclass(frozen=True)
+class RecordMessages:
+    """What the record says, in its live region or a confirmation, after each thing the person does."""
+
+    DESCRIBED_AS: ClassVar[str] = "the record's messages"
+    opened: Line = described("When the record opens at an outcome.")
+    copied: Line = described("When the record has been copied as text.")
+    not_copied: Line = described("When the browser did not allow copying.")
+    downloaded: Line = described("When the record has been downloaded.")
+    kept: Line = described("When the person ticks the box to keep the record on this device.")
+    not_kept: Line = described("When they untick it.")
+    confirm_clear: Line = described("The question asked before clearing, answered OK or Cancel.")
+    cleared: Line = described("When the record has been cleared.")
+    not_cleared: Line = described("When they cancel clearing.")
+
+
+@dataclass(frozen=True)
+class DecisionRecordForm(Page):
+    """The record of a decision made with the decision aid: made at every outcome, and printable for each to fill in
+    by hand. Every word it shows is here."""
+
+    ID_KIND: ClassVar[str] = "decision record"
+    DESCRIBED_AS: ClassVar[str] = "the record of a decision"
+    intro: Markdown = described("At the top of the page of printable records: what they are and how to use them.")
+    make: Line = described("The button at every outcome that opens its record.")
+    heading: Line = described("The record's heading, and the first line of its text.")
+    privacy: Line = described("The line saying the record is not saved or sent, where to put it, and no names "
+                              "on a shared computer.")
+    keep: Line = described("The tick box that keeps the record on this device until it is cleared.")
+    made: Line = described("The label of the date and time.")
+    path: Line = described("The label of the questions answered, each with its answer.")
+    answer: Line = described("The word before each answer, for example: Answer:")
+    no_path: Line = described("Said instead of the questions when the outcome was opened from a link.")
+    other_path: Line = described("On paper, before a second way to the same outcome, for example: Or:")
+    outcome: Line = described("The label of the outcome reached.")
+    to_do: Line = described("The label of what the outcome says to do.")
+    rules: Line = described("The label of the golden rules it rests on.")
+    sources: Line = described("The label of its sources.")
+    complete: Line = described("One line above the fields the person fills in: they are all optional.")
+    shared: RecordPrompt = described("What was shared, asked for or declined.")
+    with_whom: RecordPrompt = described("With whom: role and organisation.")
+    when_and_how: RecordPrompt = described("When and how: secure email, phone, meeting.")
+    lawful_basis: LawfulBasisChoice = described("The lawful basis relied on.")
+    told: ToldChoice = described("Whether the person was told, and if not, why.")
+    advice: RecordPrompt = described("Advice sought, and from whom.")
+    next_steps: RecordPrompt = described("What happens next.")
+    left_blank: Line = described("Written in the copied text for a field left empty.")
+    copy: Line = described("The button that copies the record as text.")
+    print: Line = described("The button that prints the record.")
+    download: Line = described("The button that downloads the record as a text file.")
+    clear: Line = described("The button that clears the record.")
+    messages: RecordMessages = described("What the record says after each thing the person does.")
+
+
+@dataclass(frozen=True)
 class DecisionAid(Page):
     """The 'Should I share?' decision aid: questions whose answers lead to outcomes."""
 
@@ -862,6 +967,8 @@ class DecisionAid(Page):
     start: Ref("decision question") = described("The id of the first question.")
     questions: list[DecisionQuestion] = described("The questions, in any order; the answers link them.")
     outcomes: list[DecisionOutcome] = described("The outcomes, in any order.")
+    record: DecisionRecordForm = described(
+        "The record of a decision, offered at every outcome: its words, and its page of printable records.")
 
     def nodes(self) -> dict:
         """Every question and outcome by its id."""

@@ -52,13 +52,24 @@ def section_page(section, content: Content) -> SitePage:
                     page.anchors + tuple((record.id, anchor_label(record)) for record in shown))
 
 
+def decision_aid_pages(aid) -> list[SitePage]:
+    """The decision aid, with its questions and outcomes; then its page of printable records, one for each outcome,
+    anchored by the outcome's id (the record's words, in the aid's content, are not anchors on the aid's page)."""
+    step_through = page_with_anchors(aid, f"{aid.id}.md")
+    record = aid.record
+    return [SitePage(step_through.file, step_through.title, step_through.summary,
+                     tuple(anchor for anchor in step_through.anchors if anchor[0] != record.id)),
+            SitePage(f"{record.id}.md", record.title, record.summary,
+                     tuple((outcome.id, anchor_label(outcome)) for outcome in aid.outcomes))]
+
+
 def site_pages(content: Content) -> list[SitePage]:
     """The pages we publish addresses for, in the order of the navigation."""
     guide, training, about = content.guide, content.training, content.about
     return [
         SitePage(HOME_FILE, guide.guide.title, guide.guide.description),
         *(section_page(section, content) for section in guide.sections),
-        page_with_anchors(content.decision_aid, f"{content.decision_aid.id}.md"),
+        *decision_aid_pages(content.decision_aid),
         page_with_anchors(training.quiz, TRAINING_FILES["quiz"]),
         page_with_anchors(training.facilitator, TRAINING_FILES["facilitator"]),
         *(page_with_anchors(page, f"{page.id}.md") for page in (about.accessibility, about.privacy, about.linking,

@@ -59,3 +59,16 @@ def printed_pages(page) -> list[str]:
     # pdftotext ends every sheet with a form feed, so the text after the last one is not a sheet. A blank
     # sheet stays in the list: paper that comes out blank is something a test must be able to see.
     return [squeeze(sheet) for sheet in text.split("\f")[:-1]]
+
+
+def printed_by_button(page, button: str, printing_class: str) -> list[str]:
+    """What a print button on the page prints, as the text of each A4 sheet: window.print is caught so that no dialog
+    opens, the class the button puts on the page while printing is checked and put back, then the page is printed
+    (printed_pages)."""
+    page.evaluate("window.print = () => { window.printedWith = document.documentElement.className; }")
+    page.click(button)
+    printed_with = page.evaluate("window.printedWith")
+    assert printing_class in printed_with, printed_with
+    page.evaluate(f"document.documentElement.className = {printed_with!r}")
+    page.emulate_media(media="print")
+    return printed_pages(page)

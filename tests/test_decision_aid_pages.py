@@ -21,6 +21,7 @@ QUESTIONS, OUTCOMES = AID.questions, AID.outcomes
 NODES = [*QUESTIONS, *OUTCOMES]
 STEP_PAGE = f"{AID.id}/"
 PRINT_PAGE = f"{AID.id}-print/"
+RECORD_PAGE = f"{AID.record.id}/"
 SVG = "http://www.w3.org/2000/svg"
 
 
@@ -204,14 +205,16 @@ def test_the_home_page_has_a_card_for_the_decision_aid(site):
 
 
 def test_only_the_decision_aid_pages_load_its_script_and_stylesheet(site):
-    """The step-through's script loads on its page alone, and the aid's stylesheet on its two pages alone."""
+    """The step-through's script loads on its page alone, and the aid's stylesheet on its three pages alone (the
+    printable records show each outcome's urgency as the aid does)."""
     for address in site.addresses():
         page = site.page(address)
         scripts = [tag["src"] for tag in page.select("script[src]") if tag["src"].endswith("assets/decision-aid.js")]
         styles = [tag["href"] for tag in page.select("link[rel=stylesheet]")
                   if tag["href"].endswith("assets/decision-aid.css")]
         assert len(scripts) == (address == f"{STEP_PAGE}index.html"), address
-        assert len(styles) == (address in (f"{STEP_PAGE}index.html", f"{PRINT_PAGE}index.html")), address
+        assert len(styles) == (address in (f"{STEP_PAGE}index.html", f"{PRINT_PAGE}index.html",
+                                           f"{RECORD_PAGE}index.html")), address
 
 
 def test_no_answer_line_runs_through_a_box():

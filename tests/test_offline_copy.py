@@ -10,11 +10,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from macros.offline import FOLDER_NAME
 
 from .conftest import ROOT, BuiltSite, run_mkdocs_build
-from .helpers import plain_text, visible_text
+from .helpers import decision_paths, plain_text, visible_text
 from .test_quality_gate import VNU
 
 # Addresses a page opened from the file system may use: its own files, and what scripts make in memory.
@@ -173,4 +174,45 @@ def test_from_the_file_system_the_quiz_search_and_reflection_all_work(browser_co
 
     assert [url for url in requests if not url.startswith(LOCAL_SCHEMES)] == []
     assert all(any(part in url for url in requests) for part in search_files)
+    assert errors == []
+
+
+def test_from_the_file_system_a_walk_through_the_decision_aid_makes_its_record(browser, offline_folder, content,
+                                                                               tmp_path):
+    """Opened from file://: walking to "refer now" and making the record fills in the answers; it copies and
+    downloads as the same text; nothing is stored, nothing is asked of any other host, and the policy blocks
+    nothing."""
+    aid, record = content.decision_aid, content.decision_aid.record
+    taken, outcome = next(path for path in decision_paths(aid) if path[1].urgency == "refer-now")
+    context = browser.new_context(accept_downloads=True, permissions=["clipboard-read", "clipboard-write"])
+    requests, errors = [], []
+    context.on("request", lambda request: requests.append(request.url))
+    context.add_init_script(
+        "window.addEventListener('securitypolicyviolation', e => console.error("
+        "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI), true);")
+    try:
+        page = context.new_page()
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
+        page.goto((offline_folder / f"{aid.id}.html").as_uri())
+        for question, answer in taken:
+            page.locator(f"#{question.id} .decision-answers").get_by_role(
+                "link", name=plain_text(answer.answer), exact=True).click()
+        page.locator(f"#{outcome.id}").get_by_role("link", name=plain_text(record.make)).click()
+        assert page.locator(".record-path li").all_inner_texts() == [
+            f"{plain_text(question.question)} {plain_text(record.answer)} {plain_text(answer.answer)}"
+            for question, answer in taken]
+        page.fill("#record-shared", "Shared from the offline copy")
+        page.click("#record-copy")
+        expect(page.locator("#record-announcer")).to_have_text(plain_text(record.messages.copied))
+        text = page.evaluate("navigator.clipboard.readText()")
+        assert "Shared from the offline copy" in text and plain_text(outcome.title) in text
+        with page.expect_download() as download:
+            page.click("#record-download")
+        download.value.save_as(tmp_path / "record.txt")
+        assert (tmp_path / "record.txt").read_text(encoding="utf-8").replace("\r\n", "\n") == text
+        assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
+    finally:
+        context.close()
+    assert [url for url in requests if not url.startswith(LOCAL_SCHEMES)] == []
     assert errors == []

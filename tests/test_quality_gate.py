@@ -59,8 +59,8 @@ def test_every_page_is_valid_html(site):
 
 
 def use_every_feature(page, site_server, site):
-    """Visit every page and use the search, the colour switch, the quiz, present mode, the reflection and the
-    decision aid."""
+    """Visit every page and use the search, the colour switch, the quiz, present mode, the reflection, the
+    decision aid and the record of a decision."""
     for address in page_addresses(site):
         page.goto(site_server + address)
     page.goto(site_server)
@@ -95,6 +95,14 @@ def use_every_feature(page, site_server, site):
     page.locator(".decision-step.is-current .decision-answers a").first.click()
     page.click("#decision-back")
     page.locator(".decision-step.is-current .decision-answers a").first.click()
+    page.locator(".decision-step.is-current .decision-record-offer a").click()
+    page.check("#record-keep")
+    page.locator(".decision-record textarea").first.fill("A record")
+    page.click("#record-copy")
+    with page.expect_download():
+        page.click("#record-download")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#record-clear")
     page.click("#decision-restart")
 
 

@@ -10,7 +10,7 @@ from macros.loading import load_content
 from macros.render.training import option_letter
 
 from .conftest import ROOT
-from .helpers import plain_text, printed_pages, squeeze
+from .helpers import plain_text, printed_by_button, squeeze
 
 CONTENT = load_content(ROOT)
 QUESTIONS = CONTENT.training.quiz.questions
@@ -514,17 +514,11 @@ def test_the_quiz_score_joins_the_record_only_if_remembered_on_this_device_and_t
 def test_printing_the_cpd_record_prints_the_record_alone_on_at_most_two_a4_pages(reflection):
     """"Print this record" prints the record by itself: its answers and notes, not the questions' prompts,
     on one or two A4 pages."""
-    reflection.evaluate("window.print = () => { window.printedWith = document.documentElement.className; }")
     fill_cpd_record(reflection, CPD.professions[0])
     for question in REFLECTION_QUESTIONS:
         reflection.fill(f"#note-{question.id}", "A few lines of notes about our practice. " * 6)
     reflection.click("#cpd-make")
-    reflection.click("#cpd-print")
-    printed_with = reflection.evaluate("window.printedWith")
-    assert "is-printing-cpd-record" in printed_with
-    reflection.evaluate(f"document.documentElement.className = {printed_with!r}")
-    reflection.emulate_media(media="print")
-    sheets = printed_pages(reflection)
+    sheets = printed_by_button(reflection, "#cpd-print", "is-printing-cpd-record")
     assert 1 <= len(sheets) <= 2, f"{len(sheets)} pages"
     printed = " ".join(sheets)
     assert "My answer about learnt." in printed and "A few lines of notes" in printed

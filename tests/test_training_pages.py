@@ -59,8 +59,20 @@ def test_without_javascript_every_answer_is_inside_a_show_answer_disclosure(site
             assert plain_text(option.text) in visible_text(details.select_one(".quiz-correct-answer"))
         assert plain_text(option.feedback) in text
     assert plain_text(question.explanation) in text
-    covered = {a["href"].split("#")[1] for a in details.select(".quiz-covers a")}
+    links = details.select(".quiz-covers a")
+    covered = {a["href"].split("#")[1] for a in links if "#" in a["href"]}
     assert covered == set(question.covers)
+    # Then the tools it names (the record of a decision), by their titles, each linked to its page.
+    record = CONTENT.decision_aid.record
+    assert [(visible_text(a), a["href"]) for a in links if "#" not in a["href"]] == [
+        (plain_text(record.title), f"../{record.id}/") for _ in question.see]
+
+
+def test_the_quiz_questions_on_recording_link_to_the_record_of_a_decision():
+    """The questions on what to record, and on recording a decision not to share, point to the record the decision
+    aid makes."""
+    for ident in ("recording-a-decision-not-to-share", "what-to-record"):
+        assert next(q for q in QUESTIONS if q.id == ident).see == (CONTENT.decision_aid.record.id,), ident
 
 
 def test_quiz_controls_that_need_javascript_are_hidden_without_it(site):

@@ -1,6 +1,11 @@
 /* The "Should I share?" step-through. Without this script every question and outcome is on the page and
    each answer is a link to the next one. This shows one step at a time, keeps a list of the answers so
-   far, and adds Back and Start again. Nothing is stored and nothing is sent anywhere. */
+   far, and adds Back and Start again. Nothing is stored and nothing is sent anywhere.
+   The record of a decision (decision-record.js, with record-tools.js and decision-record.css) loads only when an
+   outcome's "Make a record of this decision" is first chosen, or at once when a record is kept on this device:
+   most walks never need it. After every step this tells the page where the walk is (a "decisionstep" event on the
+   aid, with the step and the answers so far); "decisionrecord" asks the record to open at an outcome; and a
+   "decisionwalk" event from the record puts a kept walk back. */
 (function () {
   "use strict";
 
@@ -21,6 +26,10 @@
   var announcer = document.getElementById("decision-announcer");
   var current = start;
   var path = []; // one {step, question, answer} for each answer given, in order
+  // Where this script was loaded from: the record's files are beside it, in the site and in the offline copy.
+  var assets = document.currentScript.src.replace(/decision-aid\.js(\?.*)?$/, "");
+  var RECORD_KEY = "information-sharing-guide:decision-record"; // decision-record.js keeps a record under it
+  var record = null; // null, "loading", or "ready"
 
   function headingOf(id) {
     return steps[id].querySelector("h3");
@@ -69,6 +78,7 @@
     if (message) {
       announce(message);
     }
+    aid.dispatchEvent(new CustomEvent("decisionstep", { detail: { step: current, path: path.slice() } }));
   }
 
   function arrivedAt(id) {
@@ -97,6 +107,53 @@
     show(start, true, "Started again from the first question.");
   });
 
+  // ---- The record of a decision, loaded when first wanted ----
+
+  function load(files, done, failed) {
+    if (!files.length) {
+      done();
+      return;
+    }
+    var style = /\.css$/.test(files[0]);
+    var element = document.createElement(style ? "link" : "script");
+    if (style) {
+      element.rel = "stylesheet";
+      element.href = assets + files[0];
+    } else {
+      element.src = assets + files[0];
+    }
+    element.onload = function () { load(files.slice(1), done, failed); };
+    element.onerror = failed;
+    document.head.appendChild(element);
+  }
+
+  function withRecord(then, failed) {
+    if (record === "ready") {
+      then();
+    } else if (record === null) {
+      record = "loading";
+      load(["decision-record.css", "record-tools.js", "decision-record.js"], function () {
+        record = "ready";
+        aid.dispatchEvent(new CustomEvent("decisionstep", { detail: { step: current, path: path.slice() } }));
+        then();
+      }, failed);
+    }
+  }
+
+  aid.addEventListener("click", function (event) {
+    var link = event.target.closest(".decision-record-offer a");
+    if (!link) {
+      return;
+    }
+    event.preventDefault();
+    var step = link.closest(".decision-step").id;
+    withRecord(function () {
+      aid.dispatchEvent(new CustomEvent("decisionrecord", { detail: { step: step } }));
+    }, function () {
+      window.location.href = link.href; // the record could not load: the printable one instead
+    });
+  });
+
   // A link from elsewhere to one step (for example an outcome) opens that step.
   function openFromAddress() {
     var element = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
@@ -107,9 +164,24 @@
     }
   }
 
+  // A walk kept on the device (by the record of a decision), put back as it was: the step and the answers to it.
+  aid.addEventListener("decisionwalk", function (event) {
+    path = event.detail.path.slice();
+    show(event.detail.step, false, "");
+  });
+
   // The Start again button below every step takes the place of each outcome's own Start again link.
   Array.prototype.forEach.call(aid.querySelectorAll(".decision-start-again"), function (line) { line.hidden = true; });
   showPathAndControls();
   openFromAddress();
   window.addEventListener("hashchange", openFromAddress);
+  var kept = null;
+  try {
+    kept = window.localStorage.getItem(RECORD_KEY);
+  } catch (error) {
+    kept = null; // storage blocked: nothing can have been kept
+  }
+  if (kept) {
+    withRecord(function () {}, function () {});
+  }
 }());

@@ -1,9 +1,13 @@
 /* Notes under the "What does this mean for me?" questions, and the CPD record made from them.
    Everything stays in this page unless the person ticks "Save on this device"; "Clear my notes" removes it
-   from the page and the device. Nothing is ever sent anywhere. */
+   from the page and the device. Nothing is ever sent anywhere. Uses record-tools.js, loaded before it. */
 (function () {
   "use strict";
 
+  var tools = window.guideRecords;
+  var storage = tools.storage;
+  var longDate = tools.longDate;
+  var download = tools.download;
   var STORAGE_PREFIX = "information-sharing-guide:reflection:";
   // Where the quiz page keeps answers a person asked it to remember (see quiz.js); read here, never written.
   var QUIZ_PREFIX = "information-sharing-guide:quiz:";
@@ -12,18 +16,6 @@
 
   function each(list, action) {
     Array.prototype.forEach.call(list, action);
-  }
-
-  function storage(action) {
-    try {
-      return action(window.localStorage);
-    } catch (error) {
-      return null; // storage may be blocked by the browser's settings
-    }
-  }
-
-  function longDate(date) {
-    return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   }
 
   function squeeze(text) {
@@ -35,19 +27,6 @@
     var copy = element.cloneNode(true);
     each(copy.querySelectorAll("[hidden], .visually-hidden"), function (hidden) { hidden.remove(); });
     return squeeze(copy.textContent);
-  }
-
-  function download(text, name) {
-    var blob = new Blob([text], { type: "text/plain;charset=utf-8" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    window.setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-      link.remove();
-    }, 1000);
   }
 
   function setUp(form) {
@@ -67,40 +46,9 @@
       window.setTimeout(function () { announcer.textContent = text; }, 50);
     }
 
-    function values() {
-      var kept = {};
-      fields.forEach(function (field) {
-        if (field.type === "checkbox") {
-          (kept[field.name] = kept[field.name] || []).push(field.checked ? field.value : "");
-        } else if (field.type === "radio") {
-          if (field.checked) {
-            kept[field.name] = field.value;
-          }
-        } else {
-          kept[field.name] = field.value;
-        }
-      });
-      return kept;
-    }
-
-    function restore(kept) {
-      var ticks = {};
-      fields.forEach(function (field) {
-        var value = kept[field.name];
-        if (field.type === "checkbox") {
-          var index = ticks[field.name] = (ticks[field.name] || 0) + 1;
-          field.checked = Array.isArray(value) && value[index - 1] === field.value;
-        } else if (field.type === "radio") {
-          field.checked = value === field.value;
-        } else if (typeof value === "string") {
-          field.value = value;
-        }
-      });
-    }
-
     function store() {
       if (save.checked) {
-        storage(function (local) { local.setItem(key, JSON.stringify(values())); });
+        storage(function (local) { local.setItem(key, JSON.stringify(tools.values(fields))); });
       }
     }
 
@@ -243,7 +191,7 @@
     var saved = storage(function (local) { return local.getItem(key); });
     if (saved) {
       try {
-        restore(JSON.parse(saved));
+        tools.restore(fields, JSON.parse(saved));
         save.checked = true;
       } catch (error) {
         /* unreadable: start with empty notes */

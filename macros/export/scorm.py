@@ -20,6 +20,7 @@ import markdown
 
 from ..content import ContentError
 from ..loading import Content, load_content
+from ..render.decision_record import record_book
 from ..render.external_links import ExternalLinks
 from ..render.finish import add_content_security_policy
 from ..render.guide import address_book, footer_html
@@ -70,7 +71,8 @@ def published_book(book: dict, site_url: str | None) -> dict:
 def sco_page(content: Content) -> str:
     """The quiz page for the package: the site's quiz, the LMS note, the footer, and a strict policy."""
     quiz, site = content.training.quiz, content.site
-    body = markdown.markdown(render_quiz(quiz, published_book(address_book(content.guide), site.site_url),
+    book = {**address_book(content.guide), **record_book(content.decision_aid)}
+    body = markdown.markdown(render_quiz(quiz, published_book(book, site.site_url),
                                          lms_note=quiz.lms_note),
                              extensions=[*MARKDOWN_EXTENSIONS, ExternalLinks()])
     links = "\n".join(f'    <link rel="stylesheet" href="{path}">' for path in STYLESHEETS)

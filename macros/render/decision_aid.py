@@ -91,12 +91,19 @@ def render_outcome(outcome: DecisionOutcome, links: OutcomeLinks, css_class: str
                              outcome_links(outcome, links.book), sources_block(outcome.sources, links.register), after))
 
 
-def render_step(node, aid: DecisionAid, links: OutcomeLinks) -> str:
-    """One question with its answers as links, or one outcome with a link back to the start."""
+def no_offer(outcome: DecisionOutcome, links: OutcomeLinks) -> str:
+    """What an outcome offers at its end when nothing is offered."""
+    return ""
+
+
+def render_step(node, aid: DecisionAid, links: OutcomeLinks, offer=no_offer) -> str:
+    """One question with its answers as links, or one outcome with a link back to the start, and what `offer` adds
+    at its end (the record of the decision: render.decision_record.record_offer)."""
     css_class = "decision-step is-current" if node.id == aid.start else "decision-step"
     if is_outcome(node):
         return render_outcome(node, links, f"{css_class} decision-outcome",
-                              f'<p class="decision-start-again"><a href="#{aid.start}">Start again</a></p>')
+                              join(f'<p class="decision-start-again"><a href="#{aid.start}">Start again</a></p>',
+                                   offer(node, links)))
     answers = "\n".join(f'<li><a class="md-button" href="#{answer.next}">{escape(plain_text(answer.answer))}</a></li>'
                         for answer in node.answers)
     return node_section(node, f"{css_class} decision-question", node.question,
@@ -115,11 +122,11 @@ def steps_in_order(aid: DecisionAid) -> list:
     return [nodes[ident] for ident in order]
 
 
-def render_step_through(aid: DecisionAid, links: OutcomeLinks) -> str:
+def render_step_through(aid: DecisionAid, links: OutcomeLinks, offer=no_offer) -> str:
     """All the steps, the script's controls (hidden until it runs), the path so far and a live region."""
     return join(
         f'<div class="decision-aid" id="decision-aid" data-start="{aid.start}" markdown>',
-        *(render_step(node, aid, links) for node in steps_in_order(aid)),
+        *(render_step(node, aid, links, offer) for node in steps_in_order(aid)),
         '<div class="decision-controls" hidden markdown="span">'
         '<button type="button" class="md-button" id="decision-back">Back</button> '
         '<button type="button" class="md-button" id="decision-restart">Start again</button></div>',
@@ -333,11 +340,12 @@ def question_list(aid: DecisionAid) -> str:
     return "\n\n".join(items)
 
 
-def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister, front_doors: str) -> str:
+def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister, front_doors: str,
+                              offer=no_offer) -> str:
     """The printable version: the picture first (on a page of its own in print), then the warning, every question
-    with its answers, numbered, and every outcome."""
+    with its answers, numbered, and every outcome, each ending with what `offer` adds."""
     links = OutcomeLinks(book, register, front_doors, aid.urgency_words)
-    outcomes = [render_outcome(outcome, links, "decision-outcome") for outcome in aid.outcomes]
+    outcomes = [render_outcome(outcome, links, "decision-outcome", offer(outcome, links)) for outcome in aid.outcomes]
     return join(
         heading(1, f"{aid.title} The whole flowchart", aid.id),
         flowchart_figure(aid, f"Flowchart of the {plain_text(aid.title)} decision aid. In an emergency call 999 "
@@ -352,18 +360,21 @@ def render_decision_aid_print(aid: DecisionAid, book, register: SourcesRegister,
     )
 
 
-def render_decision_aid(aid: DecisionAid, book, register: SourcesRegister, front_doors: str) -> str:
+def render_decision_aid(aid: DecisionAid, book, register: SourcesRegister, front_doors: str, offer=no_offer,
+                        after_steps: str = "") -> str:
     """The decision aid page: 999 and the warning, the step-through, how to use it, and the flowchart.
 
     On a phone the first question's answers must show without scrolling, so the summary and the intro come after
-    the step-through, in a disclosure.
+    the step-through, in a disclosure. `offer` adds to the end of each outcome, and `after_steps` follows the
+    step-through (the record of the decision: render.decision_record).
     """
     return join(
         heading(1, aid.title, aid.id),
         judgement_notice(aid),
         # For screen readers only: the question's box shows what it is, and a phone has no room to spare.
         '<h2 class="visually-hidden">Step through the questions</h2>',
-        render_step_through(aid, OutcomeLinks(book, register, front_doors, aid.urgency_words)),
+        render_step_through(aid, OutcomeLinks(book, register, front_doors, aid.urgency_words), offer),
+        after_steps,
         f'<details class="decision-about" markdown>\n<summary>About this decision aid</summary>\n\n{aid.summary}\n\n'
         f"{aid.intro}\n\n</details>",
         heading(2, "The flowchart", "flowchart"),

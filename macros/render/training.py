@@ -57,10 +57,10 @@ def discussion_block(title: str, ident: str, prompts) -> str:
 
 
 def covers_links(question: QuizQuestion, book, css_class: str = "quiz-covers", hidden: bool = False) -> str:
-    """Links to the key messages and golden rules a question rests on."""
+    """Links to the key messages and golden rules a question rests on, then to the tools it names (`see`)."""
     # An entry without an address (the SCORM package, when the site's address is not known) is named, not linked.
     links = ", ".join(f"[{book[ident][1]}]({book[ident][0]})" if book[ident][0] else book[ident][1]
-                      for ident in question.covers)
+                      for ident in (*question.covers, *question.see))
     return f'<p class="{css_class}"{" hidden" if hidden else ""} markdown>Read more: {links}.</p>'
 
 
