@@ -16,8 +16,9 @@ import yaml
 
 from macros import model
 from macros.content import ContentError, read_yaml
+from macros.edition import local_file
 from macros.export.scorm import package_for
-from macros.loading import CONTENT_FILES, SCHEMA_FOLDER, load_content
+from macros.loading import CONTENT_FILES, SCHEMA_FOLDER, content_files, load_content
 from macros.markup import SITE_MARKDOWN_EXTENSIONS, browser_reads_the_same, check_markup
 from macros.report import schema_files
 from macros.schema import check_references, validate
@@ -37,7 +38,7 @@ def expectation(path: Path) -> tuple[str, str]:
 def real_content_states() -> tuple:
     """The ids and references of the repository's content, checked once."""
     return tuple(validate(definition, read_yaml(ROOT / name, name)[0])[1]
-                 for name, (definition, _, _) in CONTENT_FILES.items())
+                 for name, (definition, _, _) in content_files(ROOT).items())
 
 
 def problems_for(path: Path, definition: str) -> list[str]:
@@ -79,10 +80,11 @@ def test_all_problems_are_reported_together():
 
 
 def test_every_yaml_file_under_content_and_quizzes_is_checked():
-    """No content file escapes the checks: each YAML file editors can change is loaded and validated."""
-    found = {path.relative_to(ROOT).as_posix() for folder in ("content", "quizzes")
+    """No content file escapes the checks: each YAML file editors can change is loaded and validated, the edition's
+    local file with the national ones."""
+    found = {path.relative_to(ROOT).as_posix() for folder in ("content", "content/local", "quizzes")
              for path in (ROOT / folder).glob("*.yml")}
-    assert found == set(CONTENT_FILES)
+    assert found == set(content_files(ROOT))
 
 
 def test_the_repository_content_is_valid(content):
@@ -128,10 +130,11 @@ def as_json_values(value):
     return value.isoformat() if isinstance(value, datetime.date) else value
 
 
-@pytest.mark.parametrize("name", list(CONTENT_FILES))
+@pytest.mark.parametrize("name", list(content_files(ROOT)))
 def test_each_content_file_points_editors_to_its_json_schema_which_accepts_it(name):
-    """Each content file names its schema for editors' YAML tools, and that schema accepts the file."""
-    _, schema_file, _ = CONTENT_FILES[name]
+    """Each content file names its schema for editors' YAML tools, and that schema accepts the file (national text
+    with its [[...]] names of local values)."""
+    _, schema_file, _ = content_files(ROOT)[name]
     first_line = (ROOT / name).read_text(encoding="utf-8").splitlines()[0]
     schema_path = ROOT / SCHEMA_FOLDER / schema_file
     relative = Path(os.path.relpath(schema_path, (ROOT / name).parent)).as_posix()
@@ -143,8 +146,8 @@ def test_each_content_file_points_editors_to_its_json_schema_which_accepts_it(na
 
 def test_json_schema_refuses_an_unknown_field():
     """The published schema catches a typo in a field name, as the build does."""
-    schema = json.loads((ROOT / "content" / "schema" / "site.schema.json").read_text(encoding="utf-8"))
-    data = as_json_values(yaml.safe_load((ROOT / "content" / "site.yml").read_text(encoding="utf-8")))
+    schema = json.loads((ROOT / "content" / "schema" / "local.schema.json").read_text(encoding="utf-8"))
+    data = as_json_values(yaml.safe_load((ROOT / local_file(ROOT)).read_text(encoding="utf-8")))
     data["colour_"] = data.pop("colour")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
@@ -221,7 +224,7 @@ def mutations(name: str) -> list[tuple[str, int, str]]:
         if found and not found.group(2) and previous and len(found.group(1)) == len(previous.group(1)):
             fields.append(i)
     if not fields:
-        return []  # nothing of that shape to break (content/sign-off.yml before anything is approved)
+        return []  # nothing of that shape to break
     chosen = sorted({fields[0], fields[len(fields) // 2], fields[-1]})
 
     def changed(index: int, line: str) -> str:
@@ -238,7 +241,7 @@ def mutations(name: str) -> list[tuple[str, int, str]]:
     return result
 
 
-MUTATIONS = [(name, *mutation) for name in CONTENT_FILES for mutation in mutations(name)]
+MUTATIONS = [(name, *mutation) for name in content_files(ROOT) for mutation in mutations(name)]
 
 
 @pytest.mark.parametrize("name, what, line, text", MUTATIONS,
@@ -256,11 +259,8 @@ def test_a_broken_line_in_a_real_file_gives_one_problem_at_that_line(tmp_path, n
 
 
 def test_every_real_file_is_mutated_in_each_way():
-    """The mutation test reaches every content file that has one-line fields after others like them (all but an
-    empty sign-off), each broken in all three ways."""
-    for name in CONTENT_FILES:
-        if name == "content/sign-off.yml" and load_content(ROOT).sign_off.approved is None:
-            continue
+    """The mutation test reaches every content file, the local file too, each broken in all three ways."""
+    for name in content_files(ROOT):
         ways = {what for mutated, what, _, _ in MUTATIONS if mutated == name}
         assert ways == {"closing quote dropped", "indented one space too far", "tab before a field"}, name
 

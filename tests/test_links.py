@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.edition import local_file
 from macros.published_links import MANIFEST, extend_manifest, manifest_addresses
 from macros.render.links import add_old_anchors, relative_address
 from macros.model import OldAnchor
 from macros.site_pages import published_address, published_addresses, site_pages
 
-from tools.make_preview import FINGERPRINT_KEY, HEIGHT, PREVIEW, WIDTH, fingerprint, png_facts, preview_inputs
+from tools.make_preview import FINGERPRINT_KEY, HEIGHT, WIDTH, fingerprint, png_facts, preview_inputs, preview_path
 
 from .conftest import ROOT, BuiltSite, copy_project, run_mkdocs_build, serve_folder
 from .helpers import squeeze, visible_text
@@ -217,9 +218,12 @@ def test_every_page_has_a_title_description_and_link_preview_tags(site, content)
 
 
 
-def test_the_preview_picture_is_drawn_from_the_current_content():
-    """The preview picture is 1200 x 630 and was drawn from today's name, colour, logo, title and description."""
-    width, height, texts = png_facts(PREVIEW.read_bytes())
+def test_the_preview_picture_is_drawn_from_the_current_content(site):
+    """The preview picture is 1200 x 630, was drawn from today's name, colour, logo, title and description, and is
+    the one the site publishes."""
+    picture = preview_path(ROOT).read_bytes()
+    assert (site.folder / "assets" / "images" / "preview.png").read_bytes() == picture
+    width, height, texts = png_facts(picture)
     assert (width, height) == (WIDTH, HEIGHT) == (1200, 630)
     assert texts.get(FINGERPRINT_KEY.decode()) == fingerprint(preview_inputs(ROOT)), (
         "the preview picture no longer matches the content: run `make preview`")
@@ -233,10 +237,10 @@ def test_every_page_header_names_the_partnership_above_the_guide_with_its_logo(s
         header = site.page(address).select_one("header.md-header")
         shown = [visible_text(header.select_one(f".header-{part}")) for part in ("partnership", "guide")]
         logo = header.select_one("a.md-logo")
-        if shown != [content.site.short_name, content.guide.guide.title]:
+        if shown != [content.edition.short_name, content.guide.guide.title]:
             problems.append(f"{address}: the header says {shown}")
         # Without a logo of the partnership's own, the theme's standard icon stands in: never a placeholder.
-        shows_logo = (logo.img and logo.img["src"].endswith(content.site.logo) if content.site.logo
+        shows_logo = (logo.img and logo.img["src"].endswith(content.edition.logo) if content.edition.logo
                       else logo.img is None and logo.svg is not None)
         if not (shows_logo and logo.get("aria-label")):
             problems.append(f"{address}: the header's logo is {logo}")
@@ -254,9 +258,12 @@ def sub_path_site(tmp_path_factory, content) -> BuiltSite:
     """A copy of the project built for an intranet sub-path, with one renamed id and one moved page."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     rule = content.guide.key_messages.golden_rules.rules[0].id
+    local = project / local_file(project)
+    local.write_text(local.read_text(encoding="utf-8").replace("\nsite_url:\n", f"\nsite_url: {SUB_PATH_SITE_URL}\n"),
+                     encoding="utf-8")
+    assert SUB_PATH_SITE_URL in local.read_text(encoding="utf-8"), f"{local} no longer has an empty site_url line"
     settings = project / "content" / "site.yml"
-    text = settings.read_text(encoding="utf-8").replace("\nsite_url:\n", f"\nsite_url: {SUB_PATH_SITE_URL}\n")
-    assert SUB_PATH_SITE_URL in text, "content/site.yml no longer has an empty site_url line"
+    text = settings.read_text(encoding="utf-8")
     moved = f"  - old: {MOVED_PAGE}\n    new: key-messages/\n"
     # Added to the pages that have really moved, if any.
     text = (text.replace("\nmoved_pages:\n", "\nmoved_pages:\n" + moved) if "\nmoved_pages:\n" in text
