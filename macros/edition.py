@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Annotated, get_origin
 
-from .content import ContentError, Document, Problem, format_path
+from .content import ContentError, Document, Problem
 from .model import LocalEdition
 from .schema import is_required, record_fields
 
@@ -24,6 +24,8 @@ EDITION_VARIABLE = "GUIDE_EDITION"
 PREVIEW_ADDRESS = "assets/images/preview.png"
 # A reference to a local value in national text: [[short_name]].
 PLACEHOLDER = re.compile(r"\[\[\s*([^\[\]]*?)\s*\]\]")
+# What is said of a [[name]] no local file can have.
+UNKNOWN_VALUE = "names no local value"
 # What names a partnership in any edition, even one whose names this edition does not know: "Exampleshire
 # Safeguarding Children Partnership", "the Exampleshire Safeguarding Adults Board", and the usual short forms.
 ANY_PARTNERSHIP = re.compile(r"\b(?!The\b)[A-Z][A-Za-z'-]+ Safeguarding (Children|Adults) (Partnership|Board)\b"
@@ -103,24 +105,24 @@ def texts(data, path: tuple = ()):
         yield path, data
 
 
-def national_name_problems(document: Document, names: list[str]) -> list[Problem]:
-    """A problem for each national text that names a partnership or a local place."""
+def local_names_in(document: Document, names: list[str]) -> list[tuple[tuple, str]]:
+    """(path, message) for each national text that names a partnership or a local place."""
     words = [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in names]
-    problems = []
+    found = []
     for path, text in texts(document.data):
-        found = [match.group(0) for match in (pattern.search(text) for pattern in (*words, ANY_PARTNERSHIP)) if match]
-        if found:
-            problems.append(Problem(document.file, document.line_of(path), format_path(path), (
-                f'names "{found[0]}", a partnership or a place: national text is the same in every edition. Write '
-                "[[short_name]], [[partnership_name]] or [[area]] instead, or move it to the edition's local file")))
-    return problems
+        named = [match.group(0) for match in (pattern.search(text) for pattern in (*words, ANY_PARTNERSHIP)) if match]
+        if named:
+            found.append((path, f'names "{named[0]}", a partnership or a place: national text is the same in every '
+                                "edition. Write [[short_name]], [[partnership_name]] or [[area]] instead, or move it to "
+                                "the edition's local file"))
+    return found
 
 
-def fill_placeholders(document: Document, values: dict[str, str]) -> tuple[Document, list[Problem], dict[str, set]]:
-    """The document with every [[name]] replaced by its local value; a problem for each name a local file cannot
-    have; and, for each name used, the lines it is used on."""
+def fill_placeholders(document: Document, values: dict[str, str]) -> tuple[Document, list[tuple[tuple, str]], dict]:
+    """The document with every [[name]] replaced by its local value; (path, message) for each name a local file
+    cannot have; and, for each name used, the lines it is used on."""
     known = local_values_named()
-    problems, used = [], {}
+    unknown, used = [], {}
 
     def fill(data, path):
         if isinstance(data, dict):
@@ -135,9 +137,8 @@ def fill_placeholders(document: Document, values: dict[str, str]) -> tuple[Docum
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1)
                 hint = f' Did you mean [[{close[0]}]]?' if close else ""
-                problems.append(Problem(document.file, line, format_path(path), (
-                    f'"[[{name}]]" names no local value; expected one of '
-                    f'{", ".join(f"[[{value}]]" for value in known)} (fields of the local file).{hint}')))
+                unknown.append((path, f'"[[{name}]]" {UNKNOWN_VALUE}; expected one of '
+                                      f'{", ".join(f"[[{value}]]" for value in known)} (fields of the local file).{hint}'))
         return PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), data)
 
-    return Document(document.file, fill(document.data, ()), document.lines), problems, used
+    return Document(document.file, fill(document.data, ()), document.lines), unknown, used

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import model
 from .content import ContentError, Problem, read_yaml
-from .edition import (fill_placeholders, local_file, local_names, local_values, national_name_problems,
+from .edition import (UNKNOWN_VALUE, fill_placeholders, local_file, local_names, local_names_in, local_values,
                       no_edition_problem)
 from .schema import check_references, id_kinds, validate
 
@@ -76,14 +76,18 @@ def load_content(root: Path) -> Content:
         problems.extend(read_problems)
         if document is None:
             continue
+        findings = []
         if name != local_name:
-            problems.extend(national_name_problems(document, names))
+            # National text: refused if it names a partnership or a place; its [[names]] get the local values.
+            findings = local_names_in(document, names)
             document, unknown, lines = fill_placeholders(document, values)
-            problems.extend(unknown)
+            findings += unknown
             for value, where in lines.items():
                 used.setdefault(value, set()).update((name, line) for line in where)
         documents[name] = document
         value, state = validate(definition, document)
+        for path, message in findings:
+            state.report(path, message)
         states.append(state)
         loaded[name] = value
     pages = {page.name for page in (root / "docs").glob("*.md")}
@@ -110,7 +114,7 @@ def without_knock_on(problems: list[Problem], used: dict, values: dict, local_na
     faulty = {name for name in used if name not in values or name in wrong}
     lines = {place for name in faulty for place in used[name]}
     return [problem for problem in problems if (problem.file, problem.line) not in lines
-            or "names no local value" in problem.message]
+            or UNKNOWN_VALUE in problem.message]
 
 
 def with_local_resources(guide: model.Guide, edition: model.LocalEdition) -> model.Guide:

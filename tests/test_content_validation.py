@@ -329,6 +329,87 @@ def test_exports_are_made_only_from_checked_text(tmp_path):
     assert 'contains a javascript: link ("javascript:alert(1)")' in str(raised.value)
 
 
+# ---- National text and the edition's local file ----
+
+LOCAL = local_file(ROOT)
+
+
+def first_one_line_text(name: str) -> int:
+    """The index of the first line of a file that is a field with one line of text as its value."""
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines) if (found := SIMPLE_FIELD.match(line)) and
+                re.match(r"[A-Z][a-z]+ [a-z]", found.group("value")))
+
+
+@pytest.mark.parametrize("name", list(CONTENT_FILES))
+def test_a_place_name_pasted_into_national_text_is_refused_at_its_file_and_line(tmp_path, content, name):
+    """The edition's area pasted into any national file's text is one problem, at that file and line, naming it."""
+    index = first_one_line_text(name)
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[index] = lines[index].rstrip("\n") + f" in {content.edition.area}\n"
+    problems = problems_loading(project_with(tmp_path, {name: "".join(lines)}))
+    assert [(problem.file, problem.line) for problem in problems] == [(name, index + 1)], "\n".join(map(str, problems))
+    assert f'names "{content.edition.area}", a partnership or a place' in problems[0].message
+
+
+def test_another_partnerships_name_in_national_text_is_refused(tmp_path):
+    """A partnership this edition does not know, named in national text, is refused at its line all the same."""
+    name = "quizzes/information-sharing.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    index = first_one_line_text(name)
+    lines = text.splitlines(keepends=True)
+    lines[index] = lines[index].rstrip("\n") + " (Exampleshire Safeguarding Children Partnership)\n"
+    problems = problems_loading(project_with(tmp_path, {name: "".join(lines)}))
+    assert [str(problem).split(": names")[0] for problem in problems] == [
+        f"{name}:{index + 1}: {problems[0].where}"] and "Exampleshire Safeguarding Children" in problems[0].message
+
+
+def test_national_text_names_each_local_value_by_its_field_and_gets_the_editions(content):
+    """National text says [[area]] and [[escalation_policy]]; the guide the build sees has the local file's values."""
+    national = (ROOT / "content" / "information-sharing.yml").read_text(encoding="utf-8")
+    assert "[[area]]" in national and '"[[escalation_policy]]"' in national
+    assert content.guide.guide.description.endswith(f"in every agency in {content.edition.area}.")
+    escalation = next(topic for topic in content.guide.key_messages.topics if topic.id == "escalation")
+    assert content.edition.escalation_policy in escalation.see
+
+
+def test_a_name_no_local_file_has_is_one_problem_at_its_line(tmp_path):
+    """A misspelt [[name]] in national text is one problem, at its line, saying which names there are."""
+    name = "content/information-sharing.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    broken = text.replace('"[[referral_guide]]"', '"[[referal_guide]]"')
+    problems = problems_loading(project_with(tmp_path, {name: broken}))
+    line = text[:text.index('"[[referral_guide]]"')].count("\n") + 1
+    assert [(problem.file, problem.line) for problem in problems] == [(name, line)], "\n".join(map(str, problems))
+    assert '"[[referal_guide]]" names no local value' in problems[0].message
+    assert "Did you mean [[referral_guide]]?" in problems[0].message
+
+
+@pytest.mark.parametrize("field, value, expected", [
+    ("short_name", None, 'missing required field "short_name"'),
+    ("escalation_policy", "escalation-polcy", 'escalation_policy: no resource has the id "escalation-polcy"'),
+    ("area", "<b>Exampletown</b>", "area: contains a <b> element"),
+])
+def test_a_missing_or_wrong_local_value_is_one_problem_in_the_local_file(tmp_path, field, value, expected):
+    """A local value left out or wrong is one problem, in the local file, at its field: nothing is said of the
+    national text that names it."""
+    text = (ROOT / LOCAL).read_text(encoding="utf-8")
+    given = re.search(rf"^{field}: .*\n", text, re.M)
+    broken = text.replace(given.group(0), "" if value is None else f"{field}: {value}\n")
+    problems = problems_loading(project_with(tmp_path, {LOCAL: broken}))
+    assert [problem.file for problem in problems] == [LOCAL], "\n".join(map(str, problems))
+    assert expected in str(problems[0])
+
+
+def test_an_edition_with_no_local_file_is_refused_naming_the_editions_there_are(tmp_path, monkeypatch):
+    """Choosing an edition that has no local file stops the build, naming the file and the editions there are."""
+    monkeypatch.setenv("GUIDE_EDITION", "nowhere")
+    problems = problems_loading(project_with(tmp_path, {}))
+    assert [str(problem) for problem in problems] == [
+        "content/local/nowhere.yml:1: (edition): no such local file; the editions are: solihull. Choose one with "
+        "EDITION=name, or copy a local file there (README: Your own edition)"]
+
+
 # ---- The allowlist itself ----
 
 def test_text_is_checked_with_the_markdown_extensions_the_site_uses():
