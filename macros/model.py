@@ -936,6 +936,7 @@ class LocalEdition:
     contact: ContactLine = described(
         "One line telling readers how to contact the partnership about this guide; it may link to an email address.")
     contact_url: ContactUrl = described("Where the contact line links to: a web page or a mailto: address.")
+    website: Url = described("The partnership's website, where readers can contact it.")
     colour: Colour = described("The colour of the header bar, one of Material for MkDocs' named colours.")
     front_doors: list[FrontDoor] = described(
         "Where to make a safeguarding referral: one for children and one for adults.")
