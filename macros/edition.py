@@ -112,9 +112,9 @@ def local_names_in(document: Document, names: list[str]) -> list[tuple[tuple, st
     for path, text in texts(document.data):
         named = [match.group(0) for match in (pattern.search(text) for pattern in (*words, ANY_PARTNERSHIP)) if match]
         if named:
-            found.append((path, f'names "{named[0]}", a partnership or a place: national text is the same in every '
-                                "edition. Write [[short_name]], [[partnership_name]] or [[area]] instead, or move it to "
-                                "the edition's local file"))
+            found.append((path, f'names "{named[0]}", a partnership or a place: national text is the same in '
+                                "every edition. Write [[short_name]], [[partnership_name]] or [[area]] instead, or "
+                                "move it to the edition's local file"))
     return found
 
 
@@ -137,8 +137,9 @@ def fill_placeholders(document: Document, values: dict[str, str]) -> tuple[Docum
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1)
                 hint = f' Did you mean [[{close[0]}]]?' if close else ""
-                unknown.append((path, f'"[[{name}]]" {UNKNOWN_VALUE}; expected one of '
-                                      f'{", ".join(f"[[{value}]]" for value in known)} (fields of the local file).{hint}'))
+                names = ", ".join(f"[[{value}]]" for value in known)
+                unknown.append((path, f'"[[{name}]]" {UNKNOWN_VALUE}; expected one of {names} (fields of the local '
+                                      f"file).{hint}"))
         return PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), data)
 
     return Document(document.file, fill(document.data, ()), document.lines), unknown, used

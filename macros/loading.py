@@ -21,7 +21,7 @@ CONTENT_FILES = {
     "content/sources.yml": (model.SourcesRegister, "sources.schema.json", "Sources register and changes in the law"),
 }
 # The local file of each edition (content/local/<edition>.yml): its definition and JSON Schema.
-LOCAL_FILE = (model.LocalEdition, "local.schema.json", "A partnership's local file: everything its edition has of its own")
+LOCAL_FILE = (model.LocalEdition, "local.schema.json", "A partnership's local file: what its edition has of its own")
 SCHEMA_FOLDER = "content/schema"
 # Added to the problem of a file that cannot be read at all.
 FIX_FIRST = ". Fix this file first: until it can be read, what other files refer to in it cannot be checked"

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.edition import local_file
 from macros.published_links import MANIFEST, extend_manifest, manifest_addresses
 from macros.render.links import add_old_anchors, relative_address
 from macros.model import OldAnchor
@@ -17,7 +16,7 @@ from macros.site_pages import published_address, published_addresses, site_pages
 
 from tools.make_preview import FINGERPRINT_KEY, HEIGHT, WIDTH, fingerprint, png_facts, preview_inputs, preview_path
 
-from .conftest import ROOT, BuiltSite, copy_project, run_mkdocs_build, serve_folder
+from .conftest import MOVED_PAGE, OLD_ANCHOR, ROOT, SUB_PATH, SUB_PATH_SITE_URL, BuiltSite, serve_folder
 from .helpers import squeeze, visible_text
 
 PUBLISHED = manifest_addresses((ROOT / MANIFEST).read_text(encoding="utf-8"))
@@ -248,35 +247,10 @@ def test_every_page_header_names_the_partnership_above_the_guide_with_its_logo(s
 
 # ---- Published under a sub-path, with a renamed id and a moved page ----
 
-SUB_PATH = "/safeguarding/information-sharing/"
-SUB_PATH_SITE_URL = "https://intranet.example" + SUB_PATH
-OLD_ANCHOR, MOVED_PAGE = "an-old-name-for-a-rule", "golden-rules/"
-
-
 @pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory, content) -> BuiltSite:
-    """A copy of the project built for an intranet sub-path, with one renamed id and one moved page."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    rule = content.guide.key_messages.golden_rules.rules[0].id
-    local = project / local_file(project)
-    local.write_text(local.read_text(encoding="utf-8").replace("\nsite_url:\n", f"\nsite_url: {SUB_PATH_SITE_URL}\n"),
-                     encoding="utf-8")
-    assert SUB_PATH_SITE_URL in local.read_text(encoding="utf-8"), f"{local} no longer has an empty site_url line"
-    settings = project / "content" / "site.yml"
-    text = settings.read_text(encoding="utf-8")
-    moved = f"  - old: {MOVED_PAGE}\n    new: key-messages/\n"
-    # Added to the pages that have really moved, if any.
-    text = (text.replace("\nmoved_pages:\n", "\nmoved_pages:\n" + moved) if "\nmoved_pages:\n" in text
-            else text + "moved_pages:\n" + moved)
-    renamed = f"  - id: {OLD_ANCHOR}\n    now: {rule}\n"
-    # Added to the ids that have really been renamed, if any, as with moved pages.
-    text = (text.replace("\nold_anchors:\n", "\nold_anchors:\n" + renamed) if "\nold_anchors:\n" in text
-            else text + "old_anchors:\n" + renamed)
-    settings.write_text(text, encoding="utf-8")
-    folder = tmp_path_factory.mktemp("sub-path-site")
-    result = run_mkdocs_build(project, folder)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(folder)
+def sub_path_site(second_edition) -> BuiltSite:
+    """The second edition (conftest.py), built for an intranet sub-path, with one renamed id and one moved page."""
+    return second_edition.site
 
 
 def fetch(url: str) -> tuple[int, bytes]:
