@@ -16,7 +16,7 @@ import yaml
 
 from macros import model
 from macros.content import ContentError, read_yaml
-from macros.edition import local_file
+from macros.edition import editions, local_file
 from macros.export.scorm import package_for
 from macros.loading import CONTENT_FILES, SCHEMA_FOLDER, content_files, load_content
 from macros.markup import SITE_MARKDOWN_EXTENSIONS, browser_reads_the_same, check_markup
@@ -406,8 +406,19 @@ def test_an_edition_with_no_local_file_is_refused_naming_the_editions_there_are(
     monkeypatch.setenv("GUIDE_EDITION", "nowhere")
     problems = problems_loading(project_with(tmp_path, {}))
     assert [str(problem) for problem in problems] == [
-        "content/local/nowhere.yml:1: (edition): no such local file; the editions are: solihull. Choose one with "
-        "EDITION=name, or copy a local file there (README: Your own edition)"]
+        f"content/local/nowhere.yml:1: (edition): no such local file; the editions are: {', '.join(editions(ROOT))}. "
+        "Choose one with EDITION=name, or copy a local file there (README: Your own edition)"]
+
+
+def test_two_local_files_and_no_edition_named_is_refused_saying_how_to_choose(tmp_path, monkeypatch):
+    """With two local files and no EDITION, the build stops once, naming them and how to choose one."""
+    monkeypatch.delenv("GUIDE_EDITION", raising=False)
+    project = project_with(tmp_path, {"content/local/exampleshire.yml": (ROOT / "tests" / "editions" /
+                                                                         "exampleshire.yml").read_text(encoding="utf-8")})
+    names = ", ".join(sorted([*editions(ROOT), "exampleshire"]))
+    assert [str(problem) for problem in problems_loading(project)] == [
+        f"content/local/:1: (edition): {len(editions(ROOT)) + 1} local files ({names}); choose the edition to build with EDITION, for "
+        "example make build EDITION=name"]
 
 
 # ---- The allowlist itself ----
