@@ -417,8 +417,8 @@ def test_two_local_files_and_no_edition_named_is_refused_saying_how_to_choose(tm
                                                                          "exampleshire.yml").read_text(encoding="utf-8")})
     names = ", ".join(sorted([*editions(ROOT), "exampleshire"]))
     assert [str(problem) for problem in problems_loading(project)] == [
-        f"content/local/:1: (edition): {len(editions(ROOT)) + 1} local files ({names}); choose the edition to build with EDITION, for "
-        "example make build EDITION=name"]
+        f"content/local/:1: (edition): {len(editions(ROOT)) + 1} local files ({names}); choose the edition to build "
+        "with EDITION, for example make build EDITION=name"]
 
 
 # ---- The allowlist itself ----

@@ -209,7 +209,7 @@ def test_every_page_has_a_title_description_and_link_preview_tags(site, content)
                          / tags.get("og:image", "missing").lstrip("/")).resolve().is_file(),
             "twitter:card": tags.get("twitter:card") == "summary_large_image",
             "twitter:image": tags.get("twitter:image") == tags.get("og:image"),
-            # Without a site address (content/site.yml), no page claims a canonical address.
+            # Without a site address (site_url in the local file), no page claims a canonical address.
             "canonical": page.find("link", rel="canonical") is None,
         }
         problems += [f"{address}: {name}" for name, passed in checks.items() if not passed]
