@@ -85,11 +85,12 @@ def local_values(document: Document | None) -> dict[str, str]:
 
 
 def local_names(document: Document | None) -> list[str]:
-    """The partnership's names and places, as the local file gives them: national text must never contain them."""
+    """The partnership's names, its area and its other local names, as the local file gives them: national text
+    must never contain them."""
     data = document.data if document is not None and isinstance(document.data, dict) else {}
-    names = [data.get(name) for name in ("partnership_name", "short_name", "area")]
-    extra = data.get("local_names")
-    names += extra if isinstance(extra, list) else []
+    others = data.get("local_names")
+    names = [data.get("partnership_name"), data.get("short_name"), data.get("area"),
+             *(others if isinstance(others, list) else ())]
     return [name.strip() for name in names if isinstance(name, str) and name.strip()]
 
 

@@ -127,9 +127,8 @@ def with_local_sources(register: model.SourcesRegister, edition: model.LocalEdit
     """The register with each of the edition's sources after the one it is listed after, or else at the end."""
     sources = list(register.sources)
     for source in edition.sources:
-        place = next((i + 1 for i, other in enumerate(sources) if other.id == source.listed_after), len(sources))
-        while source.listed_after and place < len(sources) and getattr(sources[place], "listed_after", None) == \
-                source.listed_after:
-            place += 1  # after the local sources already listed there, keeping the local file's order
-        sources.insert(place, source)
+        # After the source it names and the local sources already listed after that one, keeping the file's order.
+        after = [index for index, other in enumerate(sources)
+                 if source.listed_after in (other.id, getattr(other, "listed_after", None))]
+        sources.insert(after[-1] + 1 if source.listed_after and after else len(sources), source)
     return dataclasses.replace(register, sources=tuple(sources))

@@ -956,7 +956,3 @@ class LocalEdition:
         "An image under docs/assets/ to show in the header. Leave empty for the standard icon.", default=None)
     approved: Optional[Approval] = described(
         "The safeguarding lead's approval; leave empty until they have approved the review pack.", default=None)
-
-    def names(self) -> list[str]:
-        """What national text must never contain: the partnership's names, its area and the other local names."""
-        return [self.partnership_name, self.short_name, self.area, *(self.local_names or ())]

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from macros.edition import local_names
 from macros.export.scorm import PACKAGE_NAME
 from macros.loading import Content, load_content
 from macros.render.text import records_with_ids
@@ -44,7 +45,8 @@ def default_words(content) -> list[str]:
     edition = content.edition
     addresses = [edition.contact_url, edition.website, *(door.url for door in edition.front_doors),
                  *(record.url for record in records_with_ids(edition) if record.url)]
-    return [*edition.names(), *{urlsplit(address).hostname for address in addresses if address.startswith("http")}]
+    return [*local_names(content.documents[content.edition_file]),
+            *{urlsplit(address).hostname for address in addresses if address.startswith("http")}]
 
 
 @pytest.fixture(scope="module")
