@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.edition import local_names
-from macros.export.scorm import PACKAGE_NAME
+from macros.export.scorm import package_for
 from macros.loading import Content, load_content
 from macros.render.text import records_with_ids
 from tools.make_preview import FINGERPRINT_KEY, fingerprint, png_facts, preview_inputs
@@ -54,13 +54,12 @@ def exports(second_edition) -> dict[str, bytes]:
     """The second edition's offline copy and SCORM package, made as `make offline` and `make scorm` make them."""
     project = second_edition.project
     (project / "node_modules").symlink_to(ROOT / "node_modules")  # the offline copy's search shim
-    for command in ([sys.executable, "-m", "macros.offline", "dist/offline.zip"], [sys.executable, "-m",
-                    "macros.export.scorm", "--out", f"dist/{PACKAGE_NAME}"]):
-        result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300,
-                                env={**os.environ, "GUIDE_EDITION": SECOND_EDITION})
-        assert result.returncode == 0, result.stdout + result.stderr
-    return {"offline copy": (project / "dist" / "offline.zip").read_bytes(),
-            "SCORM package": (project / "dist" / PACKAGE_NAME).read_bytes()}
+    result = subprocess.run([sys.executable, "-m", "macros.offline", "offline.zip"], cwd=project, capture_output=True,
+                            text=True, timeout=300, env={**os.environ, "GUIDE_EDITION": SECOND_EDITION})
+    assert result.returncode == 0, result.stdout + result.stderr
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GUIDE_EDITION", SECOND_EDITION)
+        return {"offline copy": (project / "offline.zip").read_bytes(), "SCORM package": package_for(project)}
 
 
 def zip_texts(data: bytes, tmp_path: Path) -> dict[str, str]:
