@@ -3,11 +3,11 @@ once (conftest.py). Nothing of the default edition shows in it; its own names, f
 where the default's do; every anchor of the national text is the same, so intranet links work in every edition."""
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -28,6 +28,7 @@ BINARY = (".png", ".zip", ".gz", ".ico", ".woff", ".woff2")
 
 @pytest.fixture(scope="module")
 def second(second_edition) -> BuiltSite:
+    """The second edition's built site (conftest.py)."""
     return second_edition.site
 
 
@@ -62,11 +63,9 @@ def exports(second_edition) -> dict[str, bytes]:
         return {"offline copy": (project / "offline.zip").read_bytes(), "SCORM package": package_for(project)}
 
 
-def zip_texts(data: bytes, tmp_path: Path) -> dict[str, str]:
+def zip_texts(data: bytes) -> dict[str, str]:
     """Every text file in a zip, by its name."""
-    archive = tmp_path / "archive.zip"
-    archive.write_bytes(data)
-    with zipfile.ZipFile(archive) as opened:
+    with zipfile.ZipFile(io.BytesIO(data)) as opened:
         return {name: opened.read(name).decode("utf-8") for name in opened.namelist()
                 if not name.endswith(("/", *BINARY))}
 
@@ -91,16 +90,15 @@ def test_no_page_download_or_search_index_of_the_second_edition_mentions_the_def
     assert mentions(texts, default_words) == []
 
 
-def test_the_second_editions_offline_copy_and_scorm_package_do_not_mention_the_default(exports, default_words,
-                                                                                       tmp_path):
+def test_the_second_editions_offline_copy_and_scorm_package_do_not_mention_the_default(exports, default_words):
     """The offline copy (every page and its search index) and the SCORM package name nothing of the default."""
     for what, data in exports.items():
-        texts = zip_texts(data, tmp_path)
+        texts = zip_texts(data)
         assert texts, what
         assert mentions(texts, default_words) == [], what
 
 
-def test_the_second_editions_preview_picture_is_drawn_from_its_own_name(second, second_edition, content):
+def test_the_second_editions_preview_picture_is_drawn_from_its_own_name(second, second_edition):
     """The link preview picture the second edition publishes was drawn from its own name, colour and the guide."""
     published = (second.folder / "assets" / "images" / "preview.png").read_bytes()
     _, _, texts = png_facts(published)
@@ -125,7 +123,7 @@ def local_texts(content: Content) -> list[str]:
 def test_its_own_names_front_doors_and_resources_stand_where_the_defaults_do(site, second, content, second_content):
     """Wherever a page of the default edition shows one of its local values (the partnership's names and area,
     its contact, its front doors, the resources and sources national text names), the same page of the second
-    edition shows the second's value, and no page of it shows the default's."""
+    edition shows the second's value."""
     pairs = list(zip(local_texts(content), local_texts(second_content)))
     assert len(pairs) == 14
     problems = []
@@ -134,8 +132,6 @@ def test_its_own_names_front_doors_and_resources_stand_where_the_defaults_do(sit
         for default_text, own_text in pairs:
             if default_text in shown and own_text not in shown_there:
                 problems.append(f"{address}: {default_text!r} shown, but not {own_text!r} in the second edition")
-            if default_text in shown_there:
-                problems.append(f"{address}: the second edition shows {default_text!r}")
     assert problems == []
 
 
@@ -162,6 +158,7 @@ def test_its_own_resources_follow_the_national_ones_with_their_own_anchors(secon
 
 
 def national_anchors(built: BuiltSite, address: str, local: set[str]) -> set[str]:
+    """The ids in a page's content, but for the edition's own."""
     return {element["id"] for element in built.page(address).select("article [id]")} - local
 
 
