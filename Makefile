@@ -6,6 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Material for MkDocs prints a notice about MkDocs 2 on every run; it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
+# Which partnership's edition every command works on: its local file is content/local/$(EDITION).yml, as in
+# `make build EDITION=name`. Left out, the edition is the only local file in content/local/.
+ifdef EDITION
+export GUIDE_EDITION := $(EDITION)
+endif
 
 .PHONY: serve build offline publish sign-off test browser bench content-report schema links scorm check-external-links preview clean
 
@@ -87,7 +92,7 @@ content-report: $(BIN)/.installed-build
 scorm: $(BIN)/.installed-build
 	$(BIN)/python -m macros.export.scorm --out dist/information-sharing-quiz-scorm12.zip
 
-## preview: redraw the link preview picture (docs/assets/images/preview.png) after changing the partnership's name, colour or logo, or the guide's title or description.
+## preview: redraw the edition's link preview picture (content/local/<edition>-preview.png) after changing the partnership's name, colour or logo, or the guide's title or description.
 preview: $(BIN)/.installed-test browser
 	$(BIN)/python -m tools.make_preview
 

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from .content import ContentError
+from .edition import PREVIEW_ADDRESS, preview_picture
 from .export.downloads import quiz_downloads
 from .loading import load_content
 from .offline import (WORKER_SHIM_ADDRESS, OfflineCopyError, copy_published_zip, copy_worker_shim,
@@ -40,9 +41,10 @@ def define_env(env):
         content = load_content(Path(env.project_dir))
         # `make publish`: the offline copy's zip goes out with the site, and the home page offers it.
         download = published_download(Path(env.project_dir))
+        env.variables["preview_picture"] = preview_picture(Path(env.project_dir))
     except (ContentError, OfflineCopyError) as error:
         raise PluginError(str(error)) from None
-    site, guide, training = content.site, content.guide, content.training
+    site, edition, guide, training = content.site, content.edition, content.guide, content.training
     # The quiz links to the record of a decision too (a question's `see`).
     book = {**address_book(guide), **record_book(content.decision_aid)}
     pages = site_pages(content)
@@ -71,7 +73,7 @@ def define_env(env):
 
     env.conf["site_name"] = guide.guide.title
     env.conf["site_description"] = guide.guide.description
-    env.conf["copyright"] = footer_html(site, guide)
+    env.conf["copyright"] = footer_html(edition, guide)
     # The offline copy (`make offline`) publishes quiz.html rather than quiz/: its plugin, after this one in
     # mkdocs.yml, switches directory URLs off. It is given our own copy of the search shim, so adds none.
     offline = offline_copy(env.conf)
@@ -87,15 +89,15 @@ def define_env(env):
     env.conf["extra"]["draft_notice"] = {
         "text": draft_line(reader_kinds(reasons)), "link": readiness.title,
         "page": page_address(f"{readiness.id}.md", directory_urls)} if reasons else None
-    if site.site_url:
-        env.conf["site_url"] = site.site_url
+    if edition.site_url:
+        env.conf["site_url"] = edition.site_url
     palette = env.conf["theme"]["palette"]
     for scheme in palette if isinstance(palette, list) else [palette]:
-        scheme["primary"] = site.colour
-    if site.logo:
-        env.conf["theme"]["logo"] = site.logo
+        scheme["primary"] = edition.colour
+    if edition.logo:
+        env.conf["theme"]["logo"] = edition.logo
     # Read by overrides/partials/header.html: the partnership's name above the guide's title.
-    env.conf["extra"]["partnership_short_name"] = site.short_name
+    env.conf["extra"]["partnership_short_name"] = edition.short_name
 
     # Added here rather than in mkdocs.yml so that Python-Markdown can find our module without sys.path changes.
     env.conf["markdown_extensions"].append(ExternalLinks())
@@ -105,9 +107,9 @@ def define_env(env):
     training_pages = [cards[TRAINING_FILES[role]] for role in ("quiz", "facilitator")]
     aid = content.decision_aid
     decision_pages = [cards[f"{aid.id}.md"]]
-    env.macro(lambda: render_home(guide, site, training_pages, decision_pages, download), "home")
+    env.macro(lambda: render_home(guide, site, edition, training_pages, decision_pages, download), "home")
     # The CPD record names the guide, who publishes it and its review dates, and offers every part to tick.
-    activity = f"{guide.guide.title}, published by {site.partnership_name}. {review_line(guide)}"
+    activity = f"{guide.guide.title}, published by {edition.partnership_name}. {review_line(guide)}"
     parts = [page.title for page in pages if page.file in
              (*(f"{section.id}.md" for section in guide.sections), f"{aid.id}.md", TRAINING_FILES["quiz"],
               TRAINING_FILES["facilitator"])]
@@ -123,20 +125,20 @@ def define_env(env):
                                          [(item.label, item.path, item.description) for item in downloads]),
               "facilitator")
     # The QR code on the projector's title slide needs the quiz's full address, so only when site_url is set.
-    quiz_address = site.site_url + page_address(TRAINING_FILES["quiz"]) if site.site_url else None
+    quiz_address = edition.site_url + page_address(TRAINING_FILES["quiz"]) if edition.site_url else None
     env.macro(lambda: render_quiz_present(training.quiz, book, guide.guide.title, quiz_address,
                                           TRAINING_FILES["facilitator"]), "quiz_present")
-    env.macro(lambda: render_quiz_handout(training.quiz, site.partnership_name), "quiz_handout")
+    env.macro(lambda: render_quiz_handout(training.quiz, edition.partnership_name), "quiz_handout")
     # On paper a link shows where it goes: the full address when the site's address is known.
-    env.macro(lambda: render_quiz_answers(training.quiz, book, site.partnership_name,
+    env.macro(lambda: render_quiz_answers(training.quiz, book, edition.partnership_name,
                                           lambda docs_address: absolute(published_address(*docs_address.split("#")),
-                                                                        site.site_url)),
+                                                                        edition.site_url)),
               "quiz_answers")
     env.macro(lambda: render_about(content.about.accessibility), "accessibility_statement")
     env.macro(lambda: render_about(content.about.privacy, with_clear_button=True), "privacy_notice")
     env.macro(lambda: render_readiness(readiness, [(reason.for_readers, reason.about) for reason in reasons],
-                                       content.sign_off.approved), "readiness_page")
-    doors = front_doors_block(site.front_doors, site.front_doors_closed)
+                                       edition.approved), "readiness_page")
+    doors = front_doors_block(edition.front_doors, site.front_doors_closed)
     # Every outcome offers a record of the decision: on the step-through, a form its script fills in; elsewhere
     # (and without scripts) a link to that outcome's printable record.
     bases = guide.key_messages.lawful_bases.bases
@@ -146,7 +148,7 @@ def define_env(env):
     env.macro(lambda: render_decision_aid_print(aid, book, content.sources, doors, offer), "decision_aid_print")
     env.macro(lambda: render_decision_record_page(aid, OutcomeLinks(book, content.sources, doors, aid.urgency_words),
                                                   bases), "decision_record")
-    env.macro(lambda: render_link_page(content.about.linking, pages, site.site_url), "link_page")
+    env.macro(lambda: render_link_page(content.about.linking, pages, edition.site_url), "link_page")
 
 
 def on_pre_page_macros(env):
@@ -154,7 +156,7 @@ def on_pre_page_macros(env):
 
     The page's description (search results, link previews) is its one-line summary from the YAML.
     The quiz downloads are added to MkDocs' files (once), so that MkDocs copies them into the built site and,
-    in strict mode, checks every link to them like any other.
+    in strict mode, checks every link to them like any other; so is the edition's link preview picture.
     """
     summary = env.variables["page_summaries"].get(env.page.file.src_uri)
     if summary:
@@ -163,6 +165,8 @@ def on_pre_page_macros(env):
     for download in env.variables["quiz_downloads"]:
         if files.get_file_from_path(download.path) is None:
             files.append(File.generated(env.conf, download.path, content=download.text))
+    if files.get_file_from_path(PREVIEW_ADDRESS) is None:
+        files.append(File.generated(env.conf, PREVIEW_ADDRESS, abs_src_path=str(env.variables["preview_picture"])))
 
 
 def offline_copy(conf) -> bool:
@@ -181,7 +185,7 @@ def minify_own_assets(source: Path, published: Path) -> None:
 
 
 def prune_theme_palette(site_dir: Path, palette) -> None:
-    """Keep in the theme's palette stylesheet only the colours and schemes mkdocs.yml (and content/site.yml) use."""
+    """Keep in the theme's palette stylesheet only the colours and schemes mkdocs.yml (and the local file) use."""
     sheets = sorted((site_dir / "assets" / "stylesheets").glob("palette.*.min.css"))
     if len(sheets) != 1:
         raise ThemeChanged(f"expected one palette stylesheet from the theme, found {len(sheets)}; has Material changed?")

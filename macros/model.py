@@ -105,25 +105,13 @@ class FrontDoor:
 
 @dataclass(frozen=True)
 class SiteSettings:
-    """Settings for the whole site: who publishes it and how it looks."""
+    """Settings for the whole site that are the same in every edition (content/site.yml)."""
 
     DESCRIBED_AS: ClassVar[str] = "the site settings"
-    partnership_name: Line = described("The partnership's full name, shown in the footer and the page titles.")
-    short_name: Line = described("A short name for the partnership, used where space is tight.")
-    contact: ContactLine = described(
-        "One line telling readers how to contact the partnership about this guide; it may link to an email address.")
-    contact_url: ContactUrl = described("Where the contact line links to: a web page or a mailto: address.")
-    colour: Colour = described("The colour of the header bar, one of Material for MkDocs' named colours.")
     offline_copy: OfflineCopyText = described(
         "The words offering the offline copy (a zip of the whole site) on the home page, when it is published.")
-    front_doors: list[FrontDoor] = described(
-        "Where to make a safeguarding referral: one for children and one for adults.")
     front_doors_closed: Markdown = described(
         "What to do when a front door cannot be reached and someone may be at risk before it opens again.")
-    site_url: Optional[Url] = described(
-        "The address the site will be published at, ending with /. Leave empty if not known yet.", default=None)
-    logo: Optional[AssetPath] = described(
-        "An image under docs/assets/ to show in the header. Leave empty for the standard icon.", default=None)
     old_anchors: Optional[list[OldAnchor]] = described(
         "Ids that were renamed after being published, so that old links keep working.", default=None)
     moved_pages: Optional[list[MovedPage]] = described(
@@ -1006,7 +994,7 @@ class DecisionAid(Page):
                                               f'("{self.start}"); make an answer lead to it, or remove it')
 
 
-# ---- The safeguarding lead's approval (content/sign-off.yml) ----
+# ---- The safeguarding lead's approval (approved, at the end of the local file) ----
 
 
 @dataclass(frozen=True)
@@ -1030,10 +1018,48 @@ class Approval:
     files: list[FileDigest] = described("Each content file's fingerprint in that pack.")
 
 
-@dataclass(frozen=True)
-class SignOff:
-    """Everything in content/sign-off.yml: the approval, once given."""
+# ---- A partnership's edition (content/local/<edition>.yml) ----
 
-    DESCRIBED_AS: ClassVar[str] = "the sign-off"
+
+@dataclass(frozen=True)
+class LocalSource(Source):
+    """A source of this edition's own, such as the partnership's website or its region's procedures."""
+
+    DESCRIBED_AS: ClassVar[str] = "a local source"
+    listed_after: Optional[Ref("source")] = described(
+        "The id of the source in content/sources.yml it is listed after on the resources page. Leave empty to list "
+        "it after every national source.", default=None)
+
+
+@dataclass(frozen=True)
+class LocalEdition:
+    """Everything that differs from one partnership's edition to another: who publishes it, how it looks, where to
+    refer, its own resources and sources, who owns it and who approved it."""
+
+    DESCRIBED_AS: ClassVar[str] = "the local file"
+    partnership_name: Line = described("The partnership's full name, shown in the footer and the page titles.")
+    short_name: Line = described("A short name for the partnership, used where space is tight.")
+    area: Line = described("The place the partnership serves, as national text names it: every agency in [[area]].")
+    contact: ContactLine = described(
+        "One line telling readers how to contact the partnership about this guide; it may link to an email address.")
+    contact_url: ContactUrl = described("Where the contact line links to: a web page or a mailto: address.")
+    website: Url = described("The partnership's website, where readers can contact it.")
+    colour: Colour = described("The colour of the header bar, one of Material for MkDocs' named colours.")
+    front_doors: list[FrontDoor] = described(
+        "Where to make a safeguarding referral: one for children and one for adults.")
+    content_owner: Line = described("The person or team responsible for this edition's content.")
+    resources: list[Resource] = described(
+        "The partnership's own resources, listed on the resources page after the national ones.")
+    sources: list[LocalSource] = described("The partnership's own sources, in the sources register.")
+    referral_guide: Ref("resource") = described("The id of the resource on how to make a referral.")
+    escalation_policy: Ref("resource") = described("The id of the resource that is the safeguarding escalation policy.")
+    local_procedures: Ref("source") = described("The id of the source that is the local child protection procedures.")
+    partnership_website: Ref("source") = described("The id of the source that is the partnership's website.")
+    local_names: Optional[list[Line]] = described(
+        "Other local names that national text must never contain, such as the region.", default=None)
+    site_url: Optional[Url] = described(
+        "The address the site will be published at, ending with /. Leave empty if not known yet.", default=None)
+    logo: Optional[AssetPath] = described(
+        "An image under docs/assets/ to show in the header. Leave empty for the standard icon.", default=None)
     approved: Optional[Approval] = described(
         "The safeguarding lead's approval; leave empty until they have approved the review pack.", default=None)

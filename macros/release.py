@@ -6,24 +6,25 @@
 A safeguarding partnership signs off guidance before it goes out. The guide is ready when every front door is
 confirmed with a daytime and an out-of-hours number, no change in the law is past its day to be checked again,
 the review is not overdue, no source a decision-aid outcome rests on is unconfirmed, no placeholder logo is named,
-and the safeguarding lead's approval (content/sign-off.yml) is of the content exactly as it is now.
+and the safeguarding lead's approval (`approved`, at the end of the edition's local file) is of the content exactly as
+it is now: the national files and the local file, all but that approval.
 """
 from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .content import ContentError, Problem
-from .loading import CONTENT_FILES, Content, load_content
+from .loading import Content, content_files, load_content
 from .report import days_past_check, review_status
 
 ROOT = Path(__file__).resolve().parent.parent
-SIGN_OFF_FILE = "content/sign-off.yml"
-# The content the lead approves: every content file but the record of their approval itself.
-SIGNED_FILES = tuple(name for name in CONTENT_FILES if name != SIGN_OFF_FILE)
+# The approval at the end of the local file, up to the next field if any: left out of the fingerprint it records.
+APPROVAL = re.compile(rb"^approved:.*?(?=^[^\s#]|\Z)", re.M | re.S)
 # A logo file that says this of itself is a stand-in, never the partnership's own.
 PLACEHOLDER_MARK = "placeholder"
 DIGEST_LENGTH = 12
@@ -42,8 +43,10 @@ class Reason:
 
 
 def file_digests(root: Path) -> dict[str, str]:
-    """Each signed content file's fingerprint: the start of the SHA-256 of its bytes."""
-    return {name: hashlib.sha256((root / name).read_bytes()).hexdigest()[:DIGEST_LENGTH] for name in SIGNED_FILES}
+    """Each content file's fingerprint, the national files' and the local file's: the start of the SHA-256 of its
+    bytes, the approval left out."""
+    return {name: hashlib.sha256(APPROVAL.sub(b"", (root / name).read_bytes())).hexdigest()[:DIGEST_LENGTH]
+            for name in content_files(root)}
 
 
 def fingerprint(digests: dict[str, str]) -> str:
@@ -60,13 +63,13 @@ def problem_at(content: Content, file: str, path: tuple, where: str, message: st
 
 def front_door_reasons(content: Content) -> list[Reason]:
     reasons = []
-    for index, door in enumerate(content.site.front_doors):
+    for index, door in enumerate(content.edition.front_doors):
         missing = door.missing_for_referrals()
         if missing:
             field = "confirmed" if not door.confirmed else ("phone" if "a daytime phone number" in missing
                                                              else "out_of_hours_phone")
             reasons.append(Reason(problem_at(
-                content, "content/site.yml", ("front_doors", index, field),
+                content, content.edition_file, ("front_doors", index, field),
                 f'front_doors[{index}] (front door "{door.id}").{field}',
                 "not confirmed with the service: check its name, daytime and out-of-hours numbers and hours with them, "
                 "then set confirmed: true" if not door.confirmed else f"needs {' and '.join(missing)}"),
@@ -114,26 +117,26 @@ def source_reasons(content: Content) -> list[Reason]:
 
 
 def logo_reasons(content: Content, root: Path) -> list[Reason]:
-    logo = content.site.logo
+    logo = content.edition.logo
     if not logo or PLACEHOLDER_MARK not in (root / "docs" / logo).read_text(encoding="utf-8", errors="replace").lower():
         return []
-    return [Reason(problem_at(content, "content/site.yml", ("logo",), "logo",
+    return [Reason(problem_at(content, content.edition_file, ("logo",), "logo",
                               f"docs/{logo} is the placeholder logo; name the partnership's own logo, or leave logo "
                               "empty for the theme's icon"), "the partnership's logo is a placeholder")]
 
 
 def sign_off_reasons(content: Content, root: Path) -> list[Reason]:
-    approval = content.sign_off.approved
+    approval = content.edition.approved
     if approval is None:
-        return [Reason(problem_at(content, SIGN_OFF_FILE, ("approved",), "approved",
+        return [Reason(problem_at(content, content.edition_file, ("approved",), "approved",
                                   "not signed off: run make sign-off, have the safeguarding lead review the pack, then "
                                   "record their approval here"), "the safeguarding lead has not yet approved it")]
     digests = file_digests(root)
     if approval.fingerprint == fingerprint(digests):
         return []
     approved = {item.file: item.digest for item in approval.files}
-    changed = [name for name in SIGNED_FILES if approved.get(name) != digests[name]]
-    return [Reason(problem_at(content, SIGN_OFF_FILE, ("approved", "fingerprint"), "approved.fingerprint",
+    changed = [name for name in digests if approved.get(name) != digests[name]]
+    return [Reason(problem_at(content, content.edition_file, ("approved", "fingerprint"), "approved.fingerprint",
                               f"the content has changed since {approval.by} approved it on {approval.date}: "
                               f"{', '.join(changed) or 'the list of files'} changed; run make sign-off and have the "
                               "changes approved"), "its words have changed since they were approved")]
@@ -163,8 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     if reasons:
         print(refusal(reasons), file=sys.stderr)
         return 1
-    print(f"Ready to publish: approved by {content.sign_off.approved.by} on {content.sign_off.approved.date}; "
-          f"fingerprint {content.sign_off.approved.fingerprint}.")
+    approval = content.edition.approved
+    print(f"Ready to publish: approved by {approval.by} on {approval.date}; fingerprint {approval.fingerprint}.")
     return 0
 
 

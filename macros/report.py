@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .content import ContentError
-from .loading import CONTENT_FILES, SCHEMA_FOLDER, load_content
+from .loading import CONTENT_FILES, LOCAL_FILE, SCHEMA_FOLDER, load_content
 from .model import SOURCE_STATUSES
 from .render.guide import unconfirmed_resources
 from .render.text import add_months, long_date
@@ -26,7 +26,7 @@ DUE_SOON_DAYS = 60
 def schema_files() -> dict[str, str]:
     """Each JSON Schema file's path -> its text, generated from the content definitions."""
     return {f"{SCHEMA_FOLDER}/{file_name}": json.dumps(json_schema(definition, title), indent=2) + "\n"
-            for definition, file_name, title in CONTENT_FILES.values()}
+            for definition, file_name, title in (*CONTENT_FILES.values(), LOCAL_FILE)}
 
 
 def review_status(last_reviewed: datetime.date, every_months: int, today: datetime.date) -> tuple[str, bool]:
@@ -131,15 +131,15 @@ def front_door_lines(doors) -> list[str]:
     return lines
 
 
-def site_lines(site, about) -> list[str]:
+def site_lines(edition, edition_file: str, about) -> list[str]:
     """What the site's own settings and pages still lack: a logo of the partnership's own, and anything the
     pages about the site note for the owner (such as a direct contact for accessibility problems)."""
     parts = [part for page in (about.accessibility, about.privacy, about.linking) for part in page.parts
              if part.owner_note]
-    lines = [f"Site settings and pages to complete: {len(parts) + (not site.logo)}"]
-    if not site.logo:
+    lines = [f"Site settings and pages to complete: {len(parts) + (not edition.logo)}"]
+    if not edition.logo:
         lines.append("  - logo: none yet; the theme's standard icon is shown. Add the partnership's logo "
-                     "(content/site.yml, logo), then run make preview")
+                     f"({edition_file}, logo), then run make preview")
     for part in parts:
         lines.append(f"  - {part.id}: {part.title}")
         lines += owner_note_lines(part)
@@ -158,7 +158,8 @@ def content_report(root: Path, today: datetime.date) -> tuple[str, bool]:
     for item in unconfirmed:
         lines.append(f"  - {item.id}: {item.title} ({item.publisher}) -> for now links to {item.url}")
         lines += owner_note_lines(item)
-    lines += ["", *front_door_lines(content.site.front_doors), "", *site_lines(content.site, content.about), ""]
+    lines += ["", *front_door_lines(content.edition.front_doors), "",
+              *site_lines(content.edition, content.edition_file, content.about), ""]
     lines += [*sources_lines(content.sources, today, guide.review.review_every_months), ""]
     lines += law_change_lines(content.sources, today)
     lines += ["", f"Content warnings: {len(content.warnings)}"]

@@ -53,6 +53,9 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 PUBLISHED_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 ASSET_PATTERN = re.compile(r"^assets/[A-Za-z0-9_./-]+\.(svg|png)$")
 PAGE_ADDRESS_PATTERN = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*/)+$")
+# In national text, a reference may name a local value instead of an id: "[[escalation_policy]]", filled in from the
+# edition's local file before anything is checked (macros/edition.py). Only the JSON Schema needs to know.
+LOCAL_VALUE_PATTERN = re.compile(r"^\[\[[a-z_]+\]\]$")
 
 
 @dataclass
@@ -215,7 +218,7 @@ def record_fields(cls) -> list[tuple[dataclasses.Field, object]]:
     return [(f, hints[f.name]) for f in dataclasses.fields(cls) if f.init]
 
 
-def _is_required(f: dataclasses.Field) -> bool:
+def is_required(f: dataclasses.Field) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
@@ -238,13 +241,13 @@ def _check_record(cls, value, path: tuple, state: Checked):
     arguments, complete = {}, True
     for f, tp in declared:
         if f.name not in value:
-            if _is_required(f):
+            if is_required(f):
                 if f.name not in misspelt:
                     state.report(path, f'missing required field "{f.name}": expected {describe_type(tp)}')
                 complete = False
             continue
         raw = value[f.name]
-        if raw is None and not _is_required(f):
+        if raw is None and not is_required(f):
             continue  # an optional field left empty counts as not given
         checked = _check(tp, raw, path + (f.name,), state)
         if checked is None:
@@ -345,7 +348,9 @@ def _schema_for(tp, defs: dict) -> dict:
             schema["description"] = ("Markdown text: paragraphs, bold, italics, lists, links and line breaks; "
                                      "any other HTML is refused.")
         if kind.name == "ref":
-            schema["description"] = "The id of " + " or ".join(f"a {k}" for k in kind.refers_to) + "."
+            schema["pattern"] = f"{ID_PATTERN.pattern}|{LOCAL_VALUE_PATTERN.pattern}"
+            schema["description"] = ("The id of " + " or ".join(f"a {k}" for k in kind.refers_to) +
+                                     ", or the name of one in the local file: [[name]].")
         return schema
     if origin is list:
         return {"type": "array", "minItems": 1, "items": _schema_for(get_args(tp)[0], defs)}
@@ -359,7 +364,7 @@ def _schema_for(tp, defs: dict) -> dict:
             for f, ftp in record_fields(tp):
                 prop = dict(_schema_for(ftp, defs))
                 description = f.metadata.get("doc", prop.get("description", ""))
-                if _is_required(f):
+                if is_required(f):
                     required.append(f.name)
                 else:
                     prop = {"anyOf": [prop, {"type": "null"}]}  # an optional field may be left empty

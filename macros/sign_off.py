@@ -5,7 +5,7 @@
 The pack is one HTML page, printable on A4, that is not part of the site: every golden rule, lawful basis, legal
 statement, decision-aid question and outcome and quiz answer, each with its sources and how and when each source
 was checked; the front doors; the changes in the law with their status; and the content's fingerprint, with the
-lines to copy into content/sign-off.yml once the lead approves it (macros/release.py checks them).
+lines to copy into the edition's local file once the lead approves it (macros/release.py checks them).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import markdown
 from .content import ContentError
 from .loading import Content, load_content
 from .markup import SITE_MARKDOWN_EXTENSIONS
-from .release import SIGN_OFF_FILE, file_digests, fingerprint
+from .release import file_digests, fingerprint
 from .render.decision_aid import is_outcome, layers
 from .render.guide import law_change_checks, law_change_status
 from .render.text import long_date
@@ -67,7 +67,7 @@ def item(title: str, body: str, idents=(), content: Content | None = None) -> st
 
 def front_doors_part(content: Content) -> str:
     rows = []
-    for door in content.site.front_doors:
+    for door in content.edition.front_doors:
         facts = [("Confirmed with the service", "yes" if door.confirmed else "NO"), ("Daytime phone", door.phone),
                  ("Hours", door.hours), ("Out-of-hours phone", door.out_of_hours_phone),
                  ("Out of hours, who answers", door.out_of_hours_name), ("Secure email", door.secure_email),
@@ -124,7 +124,7 @@ def quiz_part(content: Content) -> str:
 
 
 def approval_lines(digests: dict[str, str]) -> str:
-    """What to copy into content/sign-off.yml once the lead approves this pack."""
+    """What to copy into the local file, in place of its empty `approved:`, once the lead approves this pack."""
     files = "".join(f"    - file: {name}\n      digest: {digest}\n" for name, digest in sorted(digests.items()))
     return (f"approved:\n  by: (the safeguarding lead's name)\n  role: (their role)\n  date: (the day they approved "
             f"it, YYYY-MM-DD)\n  fingerprint: {fingerprint(digests)}\n  files:\n{files}")
@@ -132,15 +132,16 @@ def approval_lines(digests: dict[str, str]) -> str:
 
 def review_pack_html(content: Content, digests: dict[str, str], today: datetime.date) -> str:
     """The whole review pack as one HTML page."""
-    guide, site = content.guide.guide, content.site
+    guide, edition = content.guide.guide, content.edition
     print_ = fingerprint(digests)
     body = [
         f"<h1>Review pack: {escape(guide.title)}</h1>",
-        f"<p>For {escape(site.partnership_name)}. Made on {long_date(today)}. Content fingerprint: "
+        f"<p>For {escape(edition.partnership_name)}. Made on {long_date(today)}. Content fingerprint: "
         f"<strong>{print_}</strong>.</p>",
         "<p>Read every part. Each legal point, rule and decision-aid outcome shows the documents it rests on, how each "
         "was checked (against the document itself, or only a copy or summary of it) and when. When you approve this "
-        f"pack, the content owner copies the lines at the end into {SIGN_OFF_FILE}, with your name, role and the date. "
+        f"pack, the content owner copies the lines at the end into {content.edition_file}, with your name, role and the "
+        "date. "
         "Any later change to the words changes the fingerprint and needs a new pack.</p>",
         '<h2 class="first">Where to refer: the front doors</h2>', front_doors_part(content),
         "<h2>The guide: key messages, golden rules, lawful bases and legal statements</h2>", guide_part(content),
@@ -150,7 +151,8 @@ def review_pack_html(content: Content, digests: dict[str, str], today: datetime.
         "<h2>Approval</h2>",
         "<table>" + "".join(f"<tr><th>{escape(name)}</th><td><code>{digest}</code></td></tr>"
                             for name, digest in sorted(digests.items())) + "</table>",
-        f"<p>Once approved, copy these lines into {SIGN_OFF_FILE}, in place of the empty <code>approved:</code>:</p>",
+        f"<p>Once approved, copy these lines into {content.edition_file}, in place of the empty <code>approved:</code> "
+        "at its end:</p>",
         f"<pre>{escape(approval_lines(digests))}</pre>",
     ]
     return (f'<!doctype html>\n<html lang="en-GB"><head><meta charset="utf-8"><title>Review pack: {escape(guide.title)}'

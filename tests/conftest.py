@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 import shutil
@@ -84,6 +85,52 @@ def project_copy(tmp_path):
 def content() -> Content:
     """The repository's content, validated."""
     return load_content(ROOT)
+
+
+# A second edition, beside the default: a fictional partnership's local file and link preview picture, in
+# tests/editions/. It is built for an intranet sub-path, with one renamed id and one moved page, so that one build
+# serves the edition tests (test_editions.py) and the sub-path tests (test_links.py).
+SECOND_EDITION = "exampleshire"
+SUB_PATH = "/safeguarding/information-sharing/"
+SUB_PATH_SITE_URL = "https://intranet.example" + SUB_PATH
+OLD_ANCHOR, MOVED_PAGE = "an-old-name-for-a-rule", "golden-rules/"
+
+
+@dataclasses.dataclass
+class SecondEdition:
+    """The copy of the project holding the second edition, and the site `make build EDITION=...` made of it."""
+
+    project: Path
+    site: BuiltSite
+    build_output: str
+
+
+def listed_in(text: str, field: str, item: str) -> str:
+    """YAML text with one more item at the start of a top-level list (the list made if there is none)."""
+    return (text.replace(f"\n{field}:\n", f"\n{field}:\n{item}") if f"\n{field}:\n" in text
+            else text + f"{field}:\n{item}")
+
+
+@pytest.fixture(scope="session")
+def second_edition(tmp_path_factory, content) -> SecondEdition:
+    """The second edition, built once as `make build EDITION=exampleshire` builds it, for an intranet sub-path."""
+    project = copy_project(tmp_path_factory.mktemp("second-edition"))
+    (project / ".venv").symlink_to(Path(sys.prefix))
+    for file in (ROOT / "tests" / "editions").glob(f"{SECOND_EDITION}*"):
+        shutil.copy2(file, project / "content" / "local" / file.name)
+    local = project / "content" / "local" / f"{SECOND_EDITION}.yml"
+    text = local.read_text(encoding="utf-8")
+    assert "\nsite_url:\n" in text, f"{local} no longer has an empty site_url line"
+    local.write_text(text.replace("\nsite_url:\n", f"\nsite_url: {SUB_PATH_SITE_URL}\n"), encoding="utf-8")
+    settings = project / "content" / "site.yml"
+    rule = content.guide.key_messages.golden_rules.rules[0].id
+    text = settings.read_text(encoding="utf-8")
+    text = listed_in(text, "moved_pages", f"  - old: {MOVED_PAGE}\n    new: key-messages/\n")
+    settings.write_text(listed_in(text, "old_anchors", f"  - id: {OLD_ANCHOR}\n    now: {rule}\n"), encoding="utf-8")
+    result = subprocess.run(["make", "--no-print-directory", "build", f"EDITION={SECOND_EDITION}"], cwd=project,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"the second edition did not build:\n{result.stdout}\n{result.stderr}"
+    return SecondEdition(project, BuiltSite(project / "site"), result.stdout + result.stderr)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -16,8 +16,9 @@ import yaml
 
 from macros import model
 from macros.content import ContentError, read_yaml
+from macros.edition import editions, local_file
 from macros.export.scorm import package_for
-from macros.loading import CONTENT_FILES, SCHEMA_FOLDER, load_content
+from macros.loading import CONTENT_FILES, SCHEMA_FOLDER, content_files, load_content
 from macros.markup import SITE_MARKDOWN_EXTENSIONS, browser_reads_the_same, check_markup
 from macros.report import schema_files
 from macros.schema import check_references, validate
@@ -37,7 +38,7 @@ def expectation(path: Path) -> tuple[str, str]:
 def real_content_states() -> tuple:
     """The ids and references of the repository's content, checked once."""
     return tuple(validate(definition, read_yaml(ROOT / name, name)[0])[1]
-                 for name, (definition, _, _) in CONTENT_FILES.items())
+                 for name, (definition, _, _) in content_files(ROOT).items())
 
 
 def problems_for(path: Path, definition: str) -> list[str]:
@@ -79,10 +80,11 @@ def test_all_problems_are_reported_together():
 
 
 def test_every_yaml_file_under_content_and_quizzes_is_checked():
-    """No content file escapes the checks: each YAML file editors can change is loaded and validated."""
-    found = {path.relative_to(ROOT).as_posix() for folder in ("content", "quizzes")
+    """No content file escapes the checks: each YAML file editors can change is loaded and validated, the edition's
+    local file with the national ones."""
+    found = {path.relative_to(ROOT).as_posix() for folder in ("content", "content/local", "quizzes")
              for path in (ROOT / folder).glob("*.yml")}
-    assert found == set(CONTENT_FILES)
+    assert found == set(content_files(ROOT))
 
 
 def test_the_repository_content_is_valid(content):
@@ -128,10 +130,11 @@ def as_json_values(value):
     return value.isoformat() if isinstance(value, datetime.date) else value
 
 
-@pytest.mark.parametrize("name", list(CONTENT_FILES))
+@pytest.mark.parametrize("name", list(content_files(ROOT)))
 def test_each_content_file_points_editors_to_its_json_schema_which_accepts_it(name):
-    """Each content file names its schema for editors' YAML tools, and that schema accepts the file."""
-    _, schema_file, _ = CONTENT_FILES[name]
+    """Each content file names its schema for editors' YAML tools, and that schema accepts the file (national text
+    with its [[...]] names of local values)."""
+    _, schema_file, _ = content_files(ROOT)[name]
     first_line = (ROOT / name).read_text(encoding="utf-8").splitlines()[0]
     schema_path = ROOT / SCHEMA_FOLDER / schema_file
     relative = Path(os.path.relpath(schema_path, (ROOT / name).parent)).as_posix()
@@ -143,8 +146,8 @@ def test_each_content_file_points_editors_to_its_json_schema_which_accepts_it(na
 
 def test_json_schema_refuses_an_unknown_field():
     """The published schema catches a typo in a field name, as the build does."""
-    schema = json.loads((ROOT / "content" / "schema" / "site.schema.json").read_text(encoding="utf-8"))
-    data = as_json_values(yaml.safe_load((ROOT / "content" / "site.yml").read_text(encoding="utf-8")))
+    schema = json.loads((ROOT / "content" / "schema" / "local.schema.json").read_text(encoding="utf-8"))
+    data = as_json_values(yaml.safe_load((ROOT / local_file(ROOT)).read_text(encoding="utf-8")))
     data["colour_"] = data.pop("colour")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
@@ -221,7 +224,7 @@ def mutations(name: str) -> list[tuple[str, int, str]]:
         if found and not found.group(2) and previous and len(found.group(1)) == len(previous.group(1)):
             fields.append(i)
     if not fields:
-        return []  # nothing of that shape to break (content/sign-off.yml before anything is approved)
+        return []  # nothing of that shape to break
     chosen = sorted({fields[0], fields[len(fields) // 2], fields[-1]})
 
     def changed(index: int, line: str) -> str:
@@ -238,7 +241,7 @@ def mutations(name: str) -> list[tuple[str, int, str]]:
     return result
 
 
-MUTATIONS = [(name, *mutation) for name in CONTENT_FILES for mutation in mutations(name)]
+MUTATIONS = [(name, *mutation) for name in content_files(ROOT) for mutation in mutations(name)]
 
 
 @pytest.mark.parametrize("name, what, line, text", MUTATIONS,
@@ -256,11 +259,8 @@ def test_a_broken_line_in_a_real_file_gives_one_problem_at_that_line(tmp_path, n
 
 
 def test_every_real_file_is_mutated_in_each_way():
-    """The mutation test reaches every content file that has one-line fields after others like them (all but an
-    empty sign-off), each broken in all three ways."""
-    for name in CONTENT_FILES:
-        if name == "content/sign-off.yml" and load_content(ROOT).sign_off.approved is None:
-            continue
+    """The mutation test reaches every content file, the local file too, each broken in all three ways."""
+    for name in content_files(ROOT):
         ways = {what for mutated, what, _, _ in MUTATIONS if mutated == name}
         assert ways == {"closing quote dropped", "indented one space too far", "tab before a field"}, name
 
@@ -327,6 +327,98 @@ def test_exports_are_made_only_from_checked_text(tmp_path):
     feedback_line = text[:text.rindex("feedback:", 0, at)].count("\n") + 1
     assert f"{name}:{feedback_line}: quiz.questions[0] " in str(raised.value)
     assert 'contains a javascript: link ("javascript:alert(1)")' in str(raised.value)
+
+
+# ---- National text and the edition's local file ----
+
+LOCAL = local_file(ROOT)
+
+
+def first_one_line_text(name: str) -> int:
+    """The index of the first line of a file that is a field with one line of text as its value."""
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines) if (found := SIMPLE_FIELD.match(line)) and
+                re.match(r"[A-Z][a-z]+ [a-z]", found.group("value")))
+
+
+@pytest.mark.parametrize("name", list(CONTENT_FILES))
+def test_a_place_name_pasted_into_national_text_is_refused_at_its_file_and_line(tmp_path, content, name):
+    """The edition's area pasted into any national file's text is one problem, at that file and line, naming it."""
+    index = first_one_line_text(name)
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[index] = lines[index].rstrip("\n") + f" in {content.edition.area}\n"
+    problems = problems_loading(project_with(tmp_path, {name: "".join(lines)}))
+    assert [(problem.file, problem.line) for problem in problems] == [(name, index + 1)], "\n".join(map(str, problems))
+    assert f'names "{content.edition.area}", a partnership or a place' in problems[0].message
+
+
+def test_another_partnerships_name_in_national_text_is_refused(tmp_path):
+    """A partnership this edition does not know, named in national text, is refused at its line all the same."""
+    name = "quizzes/information-sharing.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    index = first_one_line_text(name)
+    lines = text.splitlines(keepends=True)
+    lines[index] = lines[index].rstrip("\n") + " (Exampleshire Safeguarding Children Partnership)\n"
+    problems = problems_loading(project_with(tmp_path, {name: "".join(lines)}))
+    assert [str(problem).split(": names")[0] for problem in problems] == [
+        f"{name}:{index + 1}: {problems[0].where}"] and "Exampleshire Safeguarding Children" in problems[0].message
+
+
+def test_national_text_names_each_local_value_by_its_field_and_gets_the_editions(content):
+    """National text says [[area]] and [[escalation_policy]]; the guide the build sees has the local file's values."""
+    national = (ROOT / "content" / "information-sharing.yml").read_text(encoding="utf-8")
+    assert "[[area]]" in national and '"[[escalation_policy]]"' in national
+    assert content.guide.guide.description.endswith(f"in every agency in {content.edition.area}.")
+    escalation = next(topic for topic in content.guide.key_messages.topics if topic.id == "escalation")
+    assert content.edition.escalation_policy in escalation.see
+
+
+def test_a_name_no_local_file_has_is_one_problem_at_its_line(tmp_path):
+    """A misspelt [[name]] in national text is one problem, at its line, saying which names there are."""
+    name = "content/information-sharing.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    broken = text.replace('"[[referral_guide]]"', '"[[referal_guide]]"')
+    problems = problems_loading(project_with(tmp_path, {name: broken}))
+    line = text[:text.index('"[[referral_guide]]"')].count("\n") + 1
+    assert [(problem.file, problem.line) for problem in problems] == [(name, line)], "\n".join(map(str, problems))
+    assert '"[[referal_guide]]" names no local value' in problems[0].message
+    assert "Did you mean [[referral_guide]]?" in problems[0].message
+
+
+@pytest.mark.parametrize("field, value, expected", [
+    ("short_name", None, 'missing required field "short_name"'),
+    ("escalation_policy", "escalation-polcy", 'escalation_policy: no resource has the id "escalation-polcy"'),
+    ("area", "<b>Exampletown</b>", "area: contains a <b> element"),
+])
+def test_a_missing_or_wrong_local_value_is_one_problem_in_the_local_file(tmp_path, field, value, expected):
+    """A local value left out or wrong is one problem, in the local file, at its field: nothing is said of the
+    national text that names it."""
+    text = (ROOT / LOCAL).read_text(encoding="utf-8")
+    given = re.search(rf"^{field}: .*\n", text, re.M)
+    broken = text.replace(given.group(0), "" if value is None else f"{field}: {value}\n")
+    problems = problems_loading(project_with(tmp_path, {LOCAL: broken}))
+    assert [problem.file for problem in problems] == [LOCAL], "\n".join(map(str, problems))
+    assert expected in str(problems[0])
+
+
+def test_an_edition_with_no_local_file_is_refused_naming_the_editions_there_are(tmp_path, monkeypatch):
+    """Choosing an edition that has no local file stops the build, naming the file and the editions there are."""
+    monkeypatch.setenv("GUIDE_EDITION", "nowhere")
+    problems = problems_loading(project_with(tmp_path, {}))
+    assert [str(problem) for problem in problems] == [
+        f"content/local/nowhere.yml:1: (edition): no such local file; the editions are: {', '.join(editions(ROOT))}. "
+        "Choose one with EDITION=name, or copy a local file there (README: Your own edition)"]
+
+
+def test_two_local_files_and_no_edition_named_is_refused_saying_how_to_choose(tmp_path, monkeypatch):
+    """With two local files and no EDITION, the build stops once, naming them and how to choose one."""
+    monkeypatch.delenv("GUIDE_EDITION", raising=False)
+    project = project_with(tmp_path, {"content/local/exampleshire.yml": (ROOT / "tests" / "editions" /
+                                                                         "exampleshire.yml").read_text(encoding="utf-8")})
+    names = ", ".join(sorted([*editions(ROOT), "exampleshire"]))
+    assert [str(problem) for problem in problems_loading(project)] == [
+        f"content/local/:1: (edition): {len(editions(ROOT)) + 1} local files ({names}); choose the edition to build "
+        "with EDITION, for example make build EDITION=name"]
 
 
 # ---- The allowlist itself ----

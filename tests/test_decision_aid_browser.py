@@ -198,7 +198,7 @@ def test_the_home_page_first_screen_says_999_the_plain_answer_where_to_report_an
     # (plain_text puts a space after the bold "Yes"; the page has none before the comma.)
     expect(phone.locator(".quick-answer")).to_contain_text(re.sub(r" ([,.;:])", r"\1", plain_text(answer.answer)))
     assert in_first_screen(phone, ".quick-answer")
-    for door in CONTENT.site.front_doors:
+    for door in CONTENT.edition.front_doors:
         link = phone.locator(".first-screen").get_by_role("link", name=door.link_text)
         assert link.evaluate("e => e.href") == door.url
         assert link.evaluate("e => e.getBoundingClientRect().bottom <= innerHeight"), door.id
@@ -343,7 +343,7 @@ def test_on_a_phone_the_urgent_outcomes_show_where_to_refer_on_their_first_scree
             answer_link(page, question, answer).click()
         page.wait_for_timeout(300)  # the focus moves, and the page scrolls, after the click
         doors = page.locator(f"#{outcome.id} .front-doors")
-        for door in CONTENT.site.front_doors:
+        for door in CONTENT.edition.front_doors:
             contact = doors.get_by_role("link", name=door.link_text) if not door.confirmed else \
                 doors.locator("a[href^='tel:']").first
             assert contact.evaluate("e => { const b = e.getBoundingClientRect(); return b.top >= 0 && "

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.loading import load_content
+from macros.render.contacts import front_doors_block
 from macros.render.decision_aid import OutcomeLinks
 from macros.render.decision_record import (lawful_basis_choices, paper_record, paths_to, record_book, record_offer,
                                            render_record_form)
@@ -23,7 +24,8 @@ AID = CONTENT.decision_aid
 RECORD = AID.record
 BASES = CONTENT.guide.key_messages.lawful_bases.bases
 BOOK = address_book(CONTENT.guide)
-LINKS = OutcomeLinks(BOOK, CONTENT.sources, CONTENT.site.front_doors, AID.urgency_words)
+LINKS = OutcomeLinks(BOOK, CONTENT.sources, front_doors_block(CONTENT.edition.front_doors, CONTENT.site.front_doors_closed),
+                     AID.urgency_words)
 PATHS = decision_paths(AID)
 RECORD_PAGE = f"{RECORD.id}/"
 

@@ -65,13 +65,13 @@ def test_not_sure_about_significant_harm_counts_as_a_concern():
 
 
 @pytest.mark.parametrize("outcome", [o for o in AID.outcomes if o.urgency in URGENCIES_THAT_REFER], ids=lambda o: o.id)
-def test_referral_outcomes_show_every_front_door_from_the_site_settings(site, outcome):
-    """The emergency and refer-now outcomes link to each front door in content/site.yml; a phone number
+def test_referral_outcomes_show_every_front_door_of_the_edition(site, outcome):
+    """The emergency and refer-now outcomes link to each front door in the local file; a phone number
     appears only when the owner has confirmed it."""
     section = site.page(AID_PAGE).find("section", id=outcome.id)
     text = visible_text(section)
     links = {a["href"]: visible_text(a) for a in section.select("a[href]")}
-    for door in CONTENT.site.front_doors:
+    for door in CONTENT.edition.front_doors:
         assert links.get(door.url) == plain_text(door.link_text), f"{outcome.id}: no link to {door.id}"
         for number in (door.phone, door.out_of_hours_phone):
             if number:
@@ -187,7 +187,7 @@ OWNER_WORDING = re.compile(r"content owner|to be confirmed|not yet (been )?confi
 def owner_notes() -> list[str]:
     """Every note for the content owner in the YAML."""
     about = CONTENT.about
-    records = [*REGISTER.sources, *GUIDE.resources.items, *CONTENT.site.front_doors,
+    records = [*REGISTER.sources, *GUIDE.resources.items, *CONTENT.edition.front_doors,
                *(part for page in (about.accessibility, about.privacy, about.linking) for part in page.parts)]
     return [plain_text(record.owner_note) for record in records if record.owner_note]
 
@@ -229,7 +229,7 @@ def test_the_content_report_lists_sources_by_status_front_doors_and_changes_in_t
         assert f"Sources {status}: {count}" in text
     for source in REGISTER.sources:
         assert f"  - {source.id}: " in text
-    for door in CONTENT.site.front_doors:
+    for door in CONTENT.edition.front_doors:
         assert (f"  - {door.id}: " in text) == (not door.confirmed)
     for note in owner_notes():
         assert note in " ".join(text.split())

@@ -99,10 +99,10 @@ def test_home_page_introduces_the_guide_and_links_to_the_four_sections(site):
 def test_every_page_footer_names_the_partnership_review_date_and_contact(site, content, address):
     """Every page's footer carries the partnership's name, the last review date and the contact link."""
     footer = site.page(address).select_one("footer")
-    assert content.site.partnership_name in visible_text(footer)
+    assert content.edition.partnership_name in visible_text(footer)
     assert long_date(GUIDE.review.last_reviewed) in visible_text(footer)
-    contact = [a for a in footer.select("a[href]") if a["href"] == content.site.contact_url]
-    assert contact and visible_text(contact[0]) == content.site.contact
+    contact = [a for a in footer.select("a[href]") if a["href"] == content.edition.contact_url]
+    assert contact and visible_text(contact[0]) == content.edition.contact
 
 
 def test_navigation_mirrors_the_four_sections_in_order(site):

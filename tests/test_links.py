@@ -14,9 +14,9 @@ from macros.render.links import add_old_anchors, relative_address
 from macros.model import OldAnchor
 from macros.site_pages import published_address, published_addresses, site_pages
 
-from tools.make_preview import FINGERPRINT_KEY, HEIGHT, PREVIEW, WIDTH, fingerprint, png_facts, preview_inputs
+from tools.make_preview import FINGERPRINT_KEY, HEIGHT, WIDTH, fingerprint, png_facts, preview_inputs, preview_path
 
-from .conftest import ROOT, BuiltSite, copy_project, run_mkdocs_build, serve_folder
+from .conftest import MOVED_PAGE, OLD_ANCHOR, ROOT, SUB_PATH, SUB_PATH_SITE_URL, BuiltSite, serve_folder
 from .helpers import squeeze, visible_text
 
 PUBLISHED = manifest_addresses((ROOT / MANIFEST).read_text(encoding="utf-8"))
@@ -209,7 +209,7 @@ def test_every_page_has_a_title_description_and_link_preview_tags(site, content)
                          / tags.get("og:image", "missing").lstrip("/")).resolve().is_file(),
             "twitter:card": tags.get("twitter:card") == "summary_large_image",
             "twitter:image": tags.get("twitter:image") == tags.get("og:image"),
-            # Without a site address (content/site.yml), no page claims a canonical address.
+            # Without a site address (site_url in the local file), no page claims a canonical address.
             "canonical": page.find("link", rel="canonical") is None,
         }
         problems += [f"{address}: {name}" for name, passed in checks.items() if not passed]
@@ -217,9 +217,12 @@ def test_every_page_has_a_title_description_and_link_preview_tags(site, content)
 
 
 
-def test_the_preview_picture_is_drawn_from_the_current_content():
-    """The preview picture is 1200 x 630 and was drawn from today's name, colour, logo, title and description."""
-    width, height, texts = png_facts(PREVIEW.read_bytes())
+def test_the_preview_picture_is_drawn_from_the_current_content(site):
+    """The preview picture is 1200 x 630, was drawn from today's name, colour, logo, title and description, and is
+    the one the site publishes."""
+    picture = preview_path(ROOT).read_bytes()
+    assert (site.folder / "assets" / "images" / "preview.png").read_bytes() == picture
+    width, height, texts = png_facts(picture)
     assert (width, height) == (WIDTH, HEIGHT) == (1200, 630)
     assert texts.get(FINGERPRINT_KEY.decode()) == fingerprint(preview_inputs(ROOT)), (
         "the preview picture no longer matches the content: run `make preview`")
@@ -233,10 +236,10 @@ def test_every_page_header_names_the_partnership_above_the_guide_with_its_logo(s
         header = site.page(address).select_one("header.md-header")
         shown = [visible_text(header.select_one(f".header-{part}")) for part in ("partnership", "guide")]
         logo = header.select_one("a.md-logo")
-        if shown != [content.site.short_name, content.guide.guide.title]:
+        if shown != [content.edition.short_name, content.guide.guide.title]:
             problems.append(f"{address}: the header says {shown}")
         # Without a logo of the partnership's own, the theme's standard icon stands in: never a placeholder.
-        shows_logo = (logo.img and logo.img["src"].endswith(content.site.logo) if content.site.logo
+        shows_logo = (logo.img and logo.img["src"].endswith(content.edition.logo) if content.edition.logo
                       else logo.img is None and logo.svg is not None)
         if not (shows_logo and logo.get("aria-label")):
             problems.append(f"{address}: the header's logo is {logo}")
@@ -244,32 +247,10 @@ def test_every_page_header_names_the_partnership_above_the_guide_with_its_logo(s
 
 # ---- Published under a sub-path, with a renamed id and a moved page ----
 
-SUB_PATH = "/safeguarding/information-sharing/"
-SUB_PATH_SITE_URL = "https://intranet.example" + SUB_PATH
-OLD_ANCHOR, MOVED_PAGE = "an-old-name-for-a-rule", "golden-rules/"
-
-
 @pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory, content) -> BuiltSite:
-    """A copy of the project built for an intranet sub-path, with one renamed id and one moved page."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    rule = content.guide.key_messages.golden_rules.rules[0].id
-    settings = project / "content" / "site.yml"
-    text = settings.read_text(encoding="utf-8").replace("\nsite_url:\n", f"\nsite_url: {SUB_PATH_SITE_URL}\n")
-    assert SUB_PATH_SITE_URL in text, "content/site.yml no longer has an empty site_url line"
-    moved = f"  - old: {MOVED_PAGE}\n    new: key-messages/\n"
-    # Added to the pages that have really moved, if any.
-    text = (text.replace("\nmoved_pages:\n", "\nmoved_pages:\n" + moved) if "\nmoved_pages:\n" in text
-            else text + "moved_pages:\n" + moved)
-    renamed = f"  - id: {OLD_ANCHOR}\n    now: {rule}\n"
-    # Added to the ids that have really been renamed, if any, as with moved pages.
-    text = (text.replace("\nold_anchors:\n", "\nold_anchors:\n" + renamed) if "\nold_anchors:\n" in text
-            else text + "old_anchors:\n" + renamed)
-    settings.write_text(text, encoding="utf-8")
-    folder = tmp_path_factory.mktemp("sub-path-site")
-    result = run_mkdocs_build(project, folder)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(folder)
+def sub_path_site(second_edition) -> BuiltSite:
+    """The second edition (conftest.py), built for an intranet sub-path, with one renamed id and one moved page."""
+    return second_edition.site
 
 
 def fetch(url: str) -> tuple[int, bytes]:

@@ -73,7 +73,7 @@ def test_no_question_is_split_across_sheets(printed, address, end_of):
 def test_handout_has_lines_for_name_team_and_date_and_the_partnerships_name(printed):
     """The first sheet names the partnership and has a place for the person's name, team and date."""
     first = printed("quiz-handout/")[0]
-    assert CONTENT.site.partnership_name in first
+    assert CONTENT.edition.partnership_name in first
     assert all(f"{label}:" in first for label in ("Name", "Team", "Date"))
 
 

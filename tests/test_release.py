@@ -10,8 +10,9 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
+from macros.edition import local_file
 from macros.loading import load_content
-from macros.release import SIGN_OFF_FILE, file_digests, fingerprint, release_reasons
+from macros.release import APPROVAL, file_digests, fingerprint, release_reasons
 from macros.render.contacts import tel_address
 from macros.sign_off import approval_lines, review_pack_html
 
@@ -22,6 +23,8 @@ TODAY = datetime.date.today()
 # Fictional numbers, from the range Ofcom keeps for drama: never a real service's.
 DAYTIME, OUT_OF_HOURS = "01632 960 100", "01632 960 200"
 TEL = re.compile(r"^tel:\+44\d{9,10}$")
+# The default edition's local file, which holds the front doors, the logo and the approval.
+LOCAL = local_file(ROOT)
 
 
 class ContentDumper(yaml.SafeDumper):
@@ -58,15 +61,17 @@ def checked_today(register: dict) -> None:
 
 
 def sign_off(project) -> None:
-    """Record an approval of the copy's content exactly as it is, from the lines the review pack gives."""
+    """Record an approval of the copy's content exactly as it is: the lines the review pack gives, in place of the
+    local file's approval."""
     lines = approval_lines(file_digests(project))
     lines = lines.replace("(the safeguarding lead's name)", "Alex Example").replace("(their role)", "Designated lead")
     lines = lines.replace("(the day they approved it, YYYY-MM-DD)", TODAY.isoformat())
-    (project / SIGN_OFF_FILE).write_text(lines, encoding="utf-8")
+    local = project / LOCAL
+    local.write_bytes(APPROVAL.sub(lambda _: lines.encode("utf-8"), local.read_bytes()))
 
 
 def make_ready(project) -> None:
-    edit_yaml(project, "content/site.yml", confirm_front_doors)
+    edit_yaml(project, LOCAL, confirm_front_doors)
     edit_yaml(project, "content/sources.yml", checked_today)
     edit_yaml(project, "content/information-sharing.yml", lambda guide: guide["review"].update(last_reviewed=TODAY))
     sign_off(project)
@@ -98,10 +103,10 @@ def test_a_ready_and_signed_off_copy_has_nothing_to_stop_it(ready):
 
 def test_an_unconfirmed_front_door_stops_publishing_at_its_line(ready):
     """A front door not confirmed with the service is one reason, at its `confirmed` line."""
-    edit_yaml(ready, "content/site.yml", lambda site: site["front_doors"][1].update(confirmed=False))
+    edit_yaml(ready, LOCAL, lambda local: local["front_doors"][1].update(confirmed=False))
     sign_off(ready)
-    line = line_of(ready, "content/site.yml", ("front_doors", 1, "confirmed"))
-    assert reasons_in(ready) == [f'content/site.yml:{line}: front_doors[1] (front door "adults-front-door").confirmed: '
+    line = line_of(ready, LOCAL, ("front_doors", 1, "confirmed"))
+    assert reasons_in(ready) == [f'{LOCAL}:{line}: front_doors[1] (front door "adults-front-door").confirmed: '
                                  "not confirmed with the service: check its name, daytime and out-of-hours numbers "
                                  "and hours with them, then set confirmed: true"]
 
@@ -148,10 +153,10 @@ def test_an_unconfirmed_source_under_a_decision_aid_outcome_stops_publishing(rea
 
 def test_the_placeholder_logo_stops_publishing(ready):
     """Naming the placeholder logo is one reason, at the logo line."""
-    edit_yaml(ready, "content/site.yml", lambda site: site.update(logo="assets/images/logo.svg"))
+    edit_yaml(ready, LOCAL, lambda local: local.update(logo="assets/images/logo.svg"))
     sign_off(ready)
-    line = line_of(ready, "content/site.yml", ("logo",))
-    assert reasons_in(ready) == [f"content/site.yml:{line}: logo: docs/assets/images/logo.svg is the placeholder logo; "
+    line = line_of(ready, LOCAL, ("logo",))
+    assert reasons_in(ready) == [f"{LOCAL}:{line}: logo: docs/assets/images/logo.svg is the placeholder logo; "
                                  "name the partnership's own logo, or leave logo empty for the theme's icon"]
 
 
@@ -160,9 +165,9 @@ def test_changing_one_word_after_sign_off_stops_publishing_and_names_the_file(re
     quiz = ready / "quizzes" / "information-sharing.yml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("Self-check quiz", "Self check quiz", 1), encoding="utf-8")
     reasons = reasons_in(ready)
-    line = line_of(ready, SIGN_OFF_FILE, ("approved", "fingerprint"))
+    line = line_of(ready, LOCAL, ("approved", "fingerprint"))
     assert len(reasons) == 1
-    assert reasons[0].startswith(f"{SIGN_OFF_FILE}:{line}: approved.fingerprint: the content has changed since "
+    assert reasons[0].startswith(f"{LOCAL}:{line}: approved.fingerprint: the content has changed since "
                                  f"Alex Example approved it on {TODAY}: quizzes/information-sharing.yml changed")
 
 
@@ -171,8 +176,8 @@ def test_the_real_content_is_a_draft_for_its_front_doors_and_its_missing_sign_of
     content = load_content(ROOT)
     reasons = [reason.problem for reason in release_reasons(content, ROOT, TODAY)]
     assert [(problem.file, problem.where) for problem in reasons if problem.file != "content/sources.yml"] == [
-        ("content/site.yml", f'front_doors[{i}] (front door "{door.id}").confirmed')
-        for i, door in enumerate(content.site.front_doors)] + [(SIGN_OFF_FILE, "approved")]
+        (LOCAL, f'front_doors[{i}] (front door "{door.id}").confirmed')
+        for i, door in enumerate(content.edition.front_doors)] + [(LOCAL, "approved")]
 
 
 # ---- make publish and the builds ----
@@ -183,7 +188,7 @@ def test_make_publish_refuses_listing_every_reason_and_builds_nothing(project_co
     result = subprocess.run(["make", "--no-print-directory", "publish"], cwd=project_copy, capture_output=True,
                             text=True, timeout=300)
     assert result.returncode != 0
-    listed = re.findall(r"^(content/[a-z-]+\.yml):(\d+): ", result.stderr, re.M)
+    listed = re.findall(r"^(content/[a-z/-]+\.yml):(\d+): ", result.stderr, re.M)
     assert len(listed) == len(release_reasons(load_content(project_copy), project_copy, TODAY)) >= 3, result.stderr
     assert (project_copy / "site" / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert not (project_copy / "dist").exists()
@@ -228,7 +233,7 @@ def test_every_page_of_a_draft_carries_the_draft_line_linking_to_what_is_not_rea
             missing.append(address)
     assert missing == []
     listed = visible_text(site.page(f"{content.about.readiness.id}/").select_one("article"))
-    for door in content.site.front_doors:
+    for door in content.edition.front_doors:
         assert f"The referral contacts are not yet confirmed: {door.name}." in listed
 
 

@@ -1,7 +1,9 @@
-"""Draw the link preview picture, docs/assets/images/preview.png, from the content: run it after changing the
-partnership's short name, colour or logo (content/site.yml) or the guide's title or description.
+"""Draw the edition's link preview picture, content/local/<edition>-preview.png, from the content: run it after
+changing the partnership's short name, colour or logo (its local file) or the guide's title or description.
 
-    python -m tools.make_preview        (or: make preview)
+    python -m tools.make_preview        (or: make preview, or make preview EDITION=name)
+
+The build publishes the picture at assets/images/preview.png.
 
 Chromium draws a 1200 x 630 card in the header's colour, with the logo, the partnership's short name, the
 guide's title and its description. The picture carries a fingerprint of what it was drawn from, so a test
@@ -20,10 +22,10 @@ from pathlib import Path
 
 import material
 
+from macros.edition import local_file, preview_file
 from macros.loading import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
-PREVIEW = ROOT / "docs" / "assets" / "images" / "preview.png"
 WIDTH, HEIGHT = 1200, 630
 # The name of the PNG text chunk that holds the fingerprint.
 FINGERPRINT_KEY = b"guide-preview-of"
@@ -34,10 +36,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
 def preview_inputs(root: Path) -> dict:
     """Everything the picture shows, read from the content (and the logo file, when one is set)."""
     content = load_content(root)
-    site, guide = content.site, content.guide.guide
-    logo = (root / "docs" / site.logo).read_text(encoding="utf-8") if site.logo else ""
-    return {"short_name": site.short_name, "title": guide.title, "description": guide.description,
-            "colour": site.colour, "logo": logo}
+    edition, guide = content.edition, content.guide.guide
+    logo = (root / "docs" / edition.logo).read_text(encoding="utf-8") if edition.logo else ""
+    return {"short_name": edition.short_name, "title": guide.title, "description": guide.description,
+            "colour": edition.colour, "logo": logo}
+
+
+def preview_path(root: Path) -> Path:
+    """Where the picture of the edition built from `root` is kept."""
+    return root / preview_file(local_file(root))
 
 
 def fingerprint(inputs: dict) -> str:
@@ -88,13 +95,13 @@ def png_facts(png: bytes) -> tuple[int, int, dict[str, str]]:
     return width, height, texts
 
 
-def draw(root: Path = ROOT, out: Path = PREVIEW) -> None:
+def draw(root: Path = ROOT) -> Path:
     from playwright.sync_api import sync_playwright
 
     inputs = preview_inputs(root)
     palette = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css"))
-    site = load_content(root).site
-    logo = (root / "docs" / site.logo).as_uri() if site.logo else ""
+    edition = load_content(root).edition
+    logo = (root / "docs" / edition.logo).as_uri() if edition.logo else ""
     with tempfile.TemporaryDirectory() as folder:
         page_file = Path(folder) / "card.html"
         page_file.write_text(card_html(inputs, palette.as_uri(), logo), encoding="utf-8")
@@ -104,10 +111,11 @@ def draw(root: Path = ROOT, out: Path = PREVIEW) -> None:
             page.goto(page_file.as_uri())
             png = page.screenshot()
             browser.close()
+    out = preview_path(root)
     out.write_bytes(with_text_chunk(png, FINGERPRINT_KEY, fingerprint(inputs)))
+    return out
 
 
 if __name__ == "__main__":
-    draw()
-    print(f"wrote {PREVIEW.relative_to(ROOT)}")
+    print(f"wrote {draw().relative_to(ROOT)}")
     sys.exit(0)

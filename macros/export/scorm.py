@@ -70,14 +70,14 @@ def published_book(book: dict, site_url: str | None) -> dict:
 
 def sco_page(content: Content) -> str:
     """The quiz page for the package: the site's quiz, the LMS note, the footer, and a strict policy."""
-    quiz, site = content.training.quiz, content.site
+    quiz, edition = content.training.quiz, content.edition
     book = {**address_book(content.guide), **record_book(content.decision_aid)}
-    body = markdown.markdown(render_quiz(quiz, published_book(book, site.site_url),
+    body = markdown.markdown(render_quiz(quiz, published_book(book, edition.site_url),
                                          lms_note=quiz.lms_note),
                              extensions=[*MARKDOWN_EXTENSIONS, ExternalLinks()])
     links = "\n".join(f'    <link rel="stylesheet" href="{path}">' for path in STYLESHEETS)
     scripts = "\n".join(f'    <script src="{path}"></script>' for path in SCRIPTS)
-    colour = site.colour.replace(" ", "-")
+    colour = edition.colour.replace(" ", "-")
     html = f"""<!doctype html>
 <html lang="en" class="no-js">
   <head>
@@ -97,7 +97,7 @@ def sco_page(content: Content) -> str:
       </div>
     </main>
     <footer class="md-typeset sco-footer">
-      <p>{footer_html(site, content.guide)}</p>
+      <p>{footer_html(edition, content.guide)}</p>
     </footer>
 {scripts}
   </body>

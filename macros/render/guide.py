@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import (CheckWords, Guide, GoldenRules, KeyMessage, KeyMessagesSection, LawChange, LawfulBases, OfflineCopyText,
-                     QuickAnswer, Resource, ResourcesSection, SiteSettings, Source, SourcesRegister, Topic,
-                     WhatIsSection)
+from ..model import (CheckWords, Guide, GoldenRules, KeyMessage, KeyMessagesSection, LawChange, LawfulBases,
+                     LocalEdition, OfflineCopyText, QuickAnswer, Resource, ResourcesSection, SiteSettings, Source,
+                     SourcesRegister, Topic, WhatIsSection)
 from .contacts import front_doors_block
 from .icons import icon
 from .text import (add_months, anchored, anchored_list, disclosure, heading, join, label_of, long_date, page_opening,
@@ -60,7 +60,7 @@ def offline_copy_block(text: OfflineCopyText, address: str, size_in_bytes: int) 
     )
 
 
-def first_screen(answer: QuickAnswer, site: SiteSettings, decision_page=None) -> str:
+def first_screen(answer: QuickAnswer, site: SiteSettings, edition: LocalEdition, decision_page=None) -> str:
     """What fits on a phone's first screen: 999, the plain answer, where to report a concern, the decision aid.
 
     `decision_page` is (title, summary, address) of the decision aid, offered as a button.
@@ -71,13 +71,14 @@ def first_screen(answer: QuickAnswer, site: SiteSettings, decision_page=None) ->
         '<div class="first-screen" markdown>',
         f'<p class="emergency-line" markdown="span">{icon("phone")} <strong>{answer.emergency}</strong></p>',
         f'<div class="quick-answer" markdown>\n\n{heading(2, answer.question, "quick-answer")}\n\n{answer.answer}\n\n</div>',
-        front_doors_block(site.front_doors, site.front_doors_closed, "Report a concern"),
+        front_doors_block(edition.front_doors, site.front_doors_closed, "Report a concern"),
         aid_button,
         "</div>",
     )
 
 
-def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pages=(), offline_copy=None) -> str:
+def render_home(guide: Guide, site: SiteSettings, edition: LocalEdition, training_pages=(), decision_pages=(),
+                offline_copy=None) -> str:
     """The home page: first what to do (see first_screen), then the four sections, the decision aid, training,
     what the guide is for, who it is for, and the review date.
 
@@ -90,7 +91,7 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pa
                 for number, section in enumerate(guide.sections, start=1)]
     return join(
         heading(1, intro.title),
-        first_screen(intro.quick_answer, site, decision_pages[0] if decision_pages else None),
+        first_screen(intro.quick_answer, site, edition, decision_pages[0] if decision_pages else None),
         f'<p class="lead" markdown>{intro.description}</p>',
         heading(2, "The four sections", "sections"),
         cards(sections),
@@ -103,7 +104,7 @@ def render_home(guide: Guide, site: SiteSettings, training_pages=(), decision_pa
         heading(2, "Who it is for", "audience"),
         intro.audience,
         offline_copy_block(site.offline_copy, *offline_copy) if offline_copy else "",
-        f'<p class="review-date">{review_line(guide)} Published by {site.partnership_name}.</p>',
+        f'<p class="review-date">{review_line(guide)} Published by {edition.partnership_name}.</p>',
     )
 
 
@@ -279,11 +280,11 @@ def render_section(guide: Guide, section_id: str, register: SourcesRegister, mea
     return renderers[section_id]()
 
 
-def footer_html(site: SiteSettings, guide: Guide) -> str:
+def footer_html(edition: LocalEdition, guide: Guide) -> str:
     """The footer line on every page: the partnership, the review dates and how to get in touch."""
-    rel = ' rel="noopener noreferrer"' if site.contact_url.startswith("http") else ""
-    return (f"{escape(site.partnership_name)}. {escape(review_line(guide))} "
-            f'<a href="{escape(site.contact_url)}"{rel}>{escape(site.contact)}</a>')
+    rel = ' rel="noopener noreferrer"' if edition.contact_url.startswith("http") else ""
+    return (f"{escape(edition.partnership_name)}. {escape(review_line(guide))} "
+            f'<a href="{escape(edition.contact_url)}"{rel}>{escape(edition.contact)}</a>')
 
 
 def unconfirmed_resources(guide: Guide) -> list[Resource]:
