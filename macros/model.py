@@ -95,13 +95,6 @@ class FrontDoor:
                 if not getattr(self, name):
                     yield ("confirmed",), f"a confirmed front door needs {what}; add {name}, or set confirmed: false"
 
-    def missing_for_referrals(self) -> list[str]:
-        """What a practitioner would lack to refer through this door, day or night: empty once it is ready."""
-        if not self.confirmed:
-            return ["confirmation with the service"]
-        return [what for name, what in (("phone", "a daytime phone number"), ("out_of_hours_phone", "an out-of-hours "
-                "phone number")) if not getattr(self, name)]
-
 
 @dataclass(frozen=True)
 class SiteSettings:

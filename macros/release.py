@@ -62,20 +62,14 @@ def problem_at(content: Content, file: str, path: tuple, where: str, message: st
 
 
 def front_door_reasons(content: Content) -> list[Reason]:
-    reasons = []
-    for index, door in enumerate(content.edition.front_doors):
-        missing = door.missing_for_referrals()
-        if missing:
-            field = "confirmed" if not door.confirmed else ("phone" if "a daytime phone number" in missing
-                                                             else "out_of_hours_phone")
-            reasons.append(Reason(problem_at(
-                content, content.edition_file, ("front_doors", index, field),
-                f'front_doors[{index}] (front door "{door.id}").{field}',
-                "not confirmed with the service: check its name, daytime and out-of-hours numbers and hours with them, "
-                "then set confirmed: true" if not door.confirmed else f"needs {' and '.join(missing)}"),
-                "the referral contacts are not yet confirmed",
-                door.name))
-    return reasons
+    """Front doors not confirmed with the service. (A confirmed one always has its daytime and out-of-hours numbers:
+    the content check refuses it otherwise, FrontDoor.problems.)"""
+    return [Reason(problem_at(content, content.edition_file, ("front_doors", index, "confirmed"),
+                              f'front_doors[{index}] (front door "{door.id}").confirmed',
+                              "not confirmed with the service: check its name, daytime and out-of-hours numbers and "
+                              "hours with them, then set confirmed: true"),
+                   "the referral contacts are not yet confirmed", door.name)
+            for index, door in enumerate(content.edition.front_doors) if not door.confirmed]
 
 
 def law_reasons(content: Content, today: datetime.date) -> list[Reason]:
