@@ -112,10 +112,13 @@ def law_change_lines(register, today: datetime.date) -> list[str]:
     overdue = overdue_law_changes(register, today)
     lines = [f"Changes in the law: {len(register.changes_in_law)}; checks overdue: {len(overdue)}"]
     for change in register.changes_in_law:
-        state = {"in-force": lambda: f"in force from {long_date(change.in_force_from)}",
-                 "due-in-force": lambda: (f"DUE IN FORCE FROM {long_date(change.expected_from)}, START NOT SEEN: "
-                                          "find the regulations that started it"),
-                 "not-yet-in-force": lambda: "NOT YET IN FORCE: check whether it has started"}[change.status]()
+        if change.status == "in-force":
+            state = f"in force from {long_date(change.in_force_from)}"
+        elif change.status == "due-in-force":
+            state = (f"DUE IN FORCE FROM {long_date(change.expected_from)}, START NOT SEEN: "
+                     "find the regulations that started it")
+        else:
+            state = "NOT YET IN FORCE: check whether it has started"
         lines.append(f"  - {change.id}: {change.title}: {state}; last checked {long_date(change.last_checked)}; "
                      f"{check_again_line(change, today)}")
     return lines

@@ -20,7 +20,7 @@ from .content import ContentError
 from .loading import Content, load_content
 from .markup import SITE_MARKDOWN_EXTENSIONS
 from .release import file_digests, fingerprint
-from .render.decision_aid import is_outcome, layers
+from .render.decision_aid import is_outcome, numbered_questions
 from .render.guide import law_change_checks, law_change_status
 from .render.text import long_date
 
@@ -98,7 +98,7 @@ def changes_part(content: Content) -> str:
 
 def decision_aid_part(content: Content) -> str:
     aid = content.decision_aid
-    questions = [row[0] for row in layers(aid) if not is_outcome(row[0])]
+    questions = numbered_questions(aid)
     nodes, parts = aid.nodes(), []
     for number, question in enumerate(questions, start=1):
         answers = "".join(f"<li><strong>{escape(answer.answer)}:</strong> "

@@ -320,10 +320,15 @@ def print_anchor(question) -> str:
     return f"list-{question.id}"
 
 
+def numbered_questions(aid: DecisionAid) -> list:
+    """The questions in the order the flowchart and the printable list number them, from 1."""
+    return [row[0] for row in layers(aid) if not is_outcome(row[0])]
+
+
 def question_list(aid: DecisionAid) -> str:
     """Every question once, numbered in the flowchart's order, each with its answers: an answer names the outcome it
     ends at, or the number of the question it goes to. Flat, so that it reads on paper however deep the tree is."""
-    questions = [row[0] for row in layers(aid) if not is_outcome(row[0])]
+    questions = numbered_questions(aid)
     number = {question.id: index for index, question in enumerate(questions, start=1)}
     nodes, items = aid.nodes(), []
     for question in questions:
